@@ -7,6 +7,7 @@ public sealed class MockHub : IDisposable
 {
     public const string QuantumBase = "https://hub.test/quantum/";
     public const string ServiceBase = "https://gateway.test/acme/echo/1.0.0/";
+    public const string PlatformBase = "https://hub.test/qc-catalog/";
 
     public MockHub(string baseAddress)
     {
