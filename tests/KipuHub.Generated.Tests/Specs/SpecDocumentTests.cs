@@ -86,6 +86,103 @@ public class SpecDocumentTests
         Assert.That(actual, Is.EquivalentTo(expected));
     }
 
+    /// <summary>The 22 namespaces of sdk-api.md's HubPlatformClient table, as PascalCase tags (tag Foo -> FooClient).</summary>
+    private static readonly string[] PlatformNamespaces =
+    [
+        "Algorithms", "Applications", "Authentication", "DataPools", "DataPoolGrants", "DataPoolShares", "ExternalServices", "GitIntegrations",
+        "Implementations", "ManagedServices", "Marketplace", "Organizations", "QuantumWorkloads", "ServiceExecutions", "ServiceJobs", "ServiceShares",
+        "Services", "Subscriptions", "UseCases", "UserNotifications", "Users", "WorkflowServices",
+    ];
+
+    [Test]
+    public void Platform_spec_has_one_tag_per_HubPlatformClient_namespace_and_uses_every_one()
+    {
+        var doc = Load("platform.json", out _);
+        var operations = doc.Paths.Values.SelectMany(p => p.Operations.Values).ToList();
+        Assert.That(doc.Tags.Select(t => t.Name), Is.EquivalentTo(PlatformNamespaces));
+        Assert.That(operations.Select(o => o.Tags.Single().Name).Distinct(), Is.EquivalentTo(PlatformNamespaces));
+    }
+
+    [Test]
+    public void Platform_spec_covers_every_method_name_sdk_api_and_the_current_sources_give()
+    {
+        // sdk-api.md's Platform section names users.get_me and services.list_services; the current clients seen in
+        // platform-api.md (A: planqk-api-sdk 1.9.3, G: TypeScript callers) add the data pool methods and these.
+        var expected = new Dictionary<string, string[]>
+        {
+            ["Users"] = ["getMe"],
+            ["Services"] = ["listServices", "getService"],
+            ["Organizations"] = ["getOrganizations"],
+            ["DataPools"] = ["getDataPools", "createDataPool", "getDataPool", "updateDataPool", "deleteDataPool", "getDataPoolFiles", "addDataPoolFile", "getDataPoolFile", "deleteDataPoolFile"],
+        };
+        var doc = Load("platform.json", out _);
+        var byTag = doc.Paths.Values.SelectMany(p => p.Operations.Values).ToLookup(o => o.Tags.Single().Name, o => o.OperationId);
+        foreach (var (tag, ids) in expected)
+            Assert.That(byTag[tag], Is.SupersetOf(ids), tag);
+    }
+
+    [Test]
+    public void Platform_wire_names_and_parameters_are_camelCase()
+    {
+        var doc = Load("platform.json", out _);
+        var snake = doc.Components.Schemas
+            .SelectMany(s => s.Value.Properties.Keys.Concat(s.Value.AllOf.SelectMany(a => a.Properties.Keys)).Select(k => s.Key + "." + k))
+            .Where(k => k.Split('.')[1].Contains('_'))
+            .ToList();
+        var parameters = doc.Paths.SelectMany(p => p.Value.Operations.Values.SelectMany(o => o.Parameters).Select(x => p.Key + " " + x.Name))
+            .Where(n => n.Split(' ')[1].Contains('_') || char.IsUpper(n.Split(' ')[1][0]))
+            .ToList();
+        var pathSegments = doc.Paths.Keys.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"\{[^}]*_[^}]*\}|\{[A-Z]")).ToList();
+        Assert.That(snake, Is.Empty, "schema properties");
+        Assert.That(parameters, Is.Empty, "parameters");
+        Assert.That(pathSegments, Is.Empty, "path parameters");
+    }
+
+    [Test]
+    public void Platform_pages_have_the_platform_page_shape()
+    {
+        var doc = Load("platform.json", out _);
+        var pages = doc.Components.Schemas.Where(s => s.Key.StartsWith("Page", StringComparison.Ordinal)).ToList();
+        Assert.That(pages.Select(p => p.Key), Does.Contain("PageServiceDto"));
+        foreach (var (name, schema) in pages)
+            Assert.That(schema.Properties.Keys, Is.EquivalentTo(new[] { "content", "page", "size", "totalElements", "totalPages" }), name);
+    }
+
+    [Test]
+    public void Platform_upload_is_multipart_and_downloads_are_binary_streams()
+    {
+        var doc = Load("platform.json", out _);
+        var upload = doc.Paths["/datapools/{dataPoolId}/files"].Operations[OperationType.Post];
+        var part = upload.RequestBody.Content["multipart/form-data"].Schema.Properties["file"];
+        Assert.That((part.Type, part.Format), Is.EqualTo(("string", "binary")));
+        var download = doc.Paths["/datapools/{dataPoolId}/files/{fileId}"].Operations[OperationType.Get];
+        var body = download.Responses["200"].Content["application/octet-stream"].Schema;
+        Assert.That((body.Type, body.Format), Is.EqualTo(("string", "binary")));
+    }
+
+    [Test]
+    public void Platform_declares_409_where_conflicts_happen_and_errors_have_no_schema()
+    {
+        var doc = Load("platform.json", out _);
+        var operations = doc.Paths.Values.SelectMany(p => p.Operations.Values).ToDictionary(o => o.OperationId);
+        foreach (var id in new[] { "createDataPool", "addDataPoolFile", "createDataPoolShare", "createServiceShare", "publishService", "unpublishService", "createSubscription", "createManagedService", "createApplication" })
+            Assert.That(operations[id].Responses.Keys, Does.Contain("409"), id);
+        var errorsWithContent = operations.Values.SelectMany(o => o.Responses.Where(r => r.Key.StartsWith('4') || r.Key.StartsWith('5')).Where(r => r.Value.Content.Count > 0).Select(r => o.OperationId + " " + r.Key)).ToList();
+        Assert.That(errorsWithContent, Is.Empty);
+    }
+
+    [Test]
+    public void Platform_operations_do_not_take_the_organization_header_the_facade_adds_it()
+    {
+        var doc = Load("platform.json", out _);
+        var withHeader = doc.Paths.Values.SelectMany(p => p.Operations.Values)
+            .Where(o => o.Parameters.Any(x => x.In == ParameterLocation.Header))
+            .Select(o => o.OperationId).ToList();
+        Assert.That(withHeader, Is.Empty);
+        Assert.That(doc.SecurityRequirements.Single().Keys.Single().Name, Is.EqualTo("X-Auth-Token"));
+        Assert.That(doc.Servers.Single().Url, Is.EqualTo("https://api.hub.kipu-quantum.com/qc-catalog"));
+    }
+
     [Test]
     public void Job_input_is_a_discriminated_union_keyed_by_type()
     {
