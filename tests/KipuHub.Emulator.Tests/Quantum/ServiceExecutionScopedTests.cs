@@ -35,7 +35,7 @@ public class ServiceExecutionScopedTests : EmulatorTestBase
 
         Assert.That(job.Tags, Does.Contain("service:bell-sampler"));
         Assert.That(status.Status, Is.EqualTo(JobStatus.Completed));
-        Assert.That(result["counts"]!.Values<int>().Sum(), Is.EqualTo(500));
+        Assert.That(Json.Total(result["counts"]), Is.EqualTo(500));
         Assert.That(JToken.DeepEquals(result, streamed), Is.True);
         Assert.That(input.Value<string>("type"), Is.EqualTo("AWS_IQM_GARNET"));
         Assert.That(calibration.BackendId, Is.EqualTo("aws.iqm.garnet"));

@@ -28,7 +28,7 @@ public class WorkloadsTests
         Assert.That(page.Content!.Count(w => w.Type == WorkloadType.Job), Is.EqualTo(2));
         Assert.That(oldestFirst.Content!.First().Id, Is.EqualTo(session.Id));
         Assert.That(oldestFirst.Content!.Single(w => w.Id == job.Id).SessionId, Is.EqualTo(session.Id));
-        Assert.That(oldestFirst.Content!.First().Status, Is.EqualTo("ACTIVE"));
+        Assert.That(oldestFirst.Content!.First().Status, Is.EqualTo("INACTIVE"), "its only job has ended");
         Assert.That(secondPage.TotalPages, Is.EqualTo(2));
         Assert.That(secondPage.Content!.Single().Type, Is.EqualTo(WorkloadType.Job));
     }

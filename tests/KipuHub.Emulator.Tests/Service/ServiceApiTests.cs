@@ -32,7 +32,7 @@ public class ServiceApiTests : EmulatorTestBase
         var logs = await echo.GetLogsAsync(started.Id!);
         var result = await echo.GetResultAsync(started.Id!);
         using var file = await echo.GetResultFileAsync(started.Id!, "output.json");
-        var fileJson = JObject.Parse(await new StreamReader(file.Stream).ReadToEndAsync());
+        var fileText = await new StreamReader(file.Stream).ReadToEndAsync();
         var all = await echo.GetServiceExecutionsAsync();
 
         Assert.That(done.Status, Is.EqualTo(ServiceExecutionStatus.Succeeded));
@@ -44,8 +44,8 @@ public class ServiceApiTests : EmulatorTestBase
         Assert.That(result.Links!.Keys, Is.EquivalentTo(new[] { "self", "status", "output.json" }));
         Assert.That(result.Links["output.json"].Href, Does.EndWith($"/gateway/kipu-demo/echo/1.0.0/{started.Id}/result/output.json"));
         Assert.That(result.Embedded!.Status!.Status, Is.EqualTo(ServiceExecutionStatus.Succeeded));
-        Assert.That(((JObject)result.AdditionalProperties["result"]).Value<string>("at"), Is.EqualTo("2025-01-01T00:00:00Z"), "echoed byte for byte, dates stay strings");
-        Assert.That(fileJson.Value<string>("message"), Is.EqualTo("hello"));
+        Assert.That(((JObject)result.AdditionalProperties["result"]).Value<string>("message"), Is.EqualTo("hello"));
+        Assert.That(fileText, Does.Contain("\"at\": \"2025-01-01T00:00:00Z\""), "echoed as sent: the emulator keeps date strings as they are");
         Assert.That(all.Select(e => e.Id), Does.Contain(started.Id));
     }
 
@@ -64,7 +64,7 @@ public class ServiceApiTests : EmulatorTestBase
         var logs = await sampler.GetLogsAsync(started.Id!);
 
         Assert.That(counts.Properties().Select(p => p.Name), Is.SubsetOf(new[] { "00", "11" }));
-        Assert.That(counts.Values<int>().Sum(), Is.EqualTo(2000));
+        Assert.That(Json.Total(counts), Is.EqualTo(2000));
         Assert.That(result.Links!.Keys, Is.SupersetOf(new[] { "result.json", "counts.csv" }));
         Assert.That(csvText, Does.StartWith("bitstring,count\n"));
         Assert.That(logs.Select(l => l.Message), Has.Some.Contains("Submitted Bell circuit as job"));
