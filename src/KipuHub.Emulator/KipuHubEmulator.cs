@@ -185,7 +185,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         SessionEndpoints.Map(quantum, hub);
         WorkloadEndpoints.Map(quantum, hub);
         ServiceEndpoints.Map(app, hub);
-        app.MapFallback(context => throw HttpProblemException.NotFound(
+        app.MapFallback("{*path}", context => throw HttpProblemException.NotFound(
             $"There is no {context.Request.Method} {context.Request.Path} on this Hub. The Quantum API lives under /quantum/, demo services under /gateway/{DemoServices.Context}/<service>/{DemoServices.Version}/; the Platform API (/qc-catalog/) is not emulated yet."));
     }
 

@@ -8,6 +8,12 @@ internal static class ErrorMiddleware
         try
         {
             await next(context).ConfigureAwait(false);
+            if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !context.Response.HasStarted)
+            {
+                // Routing answers 405 with an empty body; every Hub error carries JSON.
+                await ErrorWriter.WriteAsync(context, time, StatusCodes.Status405MethodNotAllowed,
+                    $"{context.Request.Method} is not allowed on {context.Request.Path}. specs/ lists the operations of each path.").ConfigureAwait(false);
+            }
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
