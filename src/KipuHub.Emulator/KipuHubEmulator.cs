@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Headers;
+using KipuHub.Emulator.Diagnostics;
+using KipuHub.Emulator.Faults;
+using KipuHub.Emulator.Http;
+using KipuHub.Emulator.Quantum;
+using KipuHub.Emulator.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KipuHub.Emulator;
+
+/// <summary>
+/// A local, stateful Kipu Quantum Hub: the Quantum API and a Service gateway with demo services, served over loopback
+/// HTTP exactly as <c>specs/</c> describe them, so the generated clients (and the SDK) work against it unchanged.
+/// </summary>
+/// <remarks>
+/// <para>Start one per test fixture (or per test): <c>await using var hub = await KipuHubEmulator.StartAsync();</c>, then
+/// point an <see cref="HttpClient"/> at <see cref="QuantumBaseUrl"/> with the <c>X-Auth-Token</c> header set to
+/// <see cref="AccessToken"/>, or use <see cref="CreateQuantumHttpClient"/>.</para>
+/// <para>Jobs move PENDING → RUNNING → COMPLETED on the configured <see cref="KipuHubEmulatorOptions.TimeProvider"/>;
+/// with a fake clock, advance it to move them along. Results are real: IonQ circuits and OpenQASM 3 programs run on a
+/// state-vector simulator and shots are sampled with a seeded RNG. See the README next to the project for conventions.</para>
+/// </remarks>
+public sealed class KipuHubEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HubRuntime _hub;
+    private int _disposed;
+
+    private KipuHubEmulator(WebApplication app, HubRuntime hub, Uri baseUrl)
+    {
+        _app = app;
+        _hub = hub;
+        BaseUrl = baseUrl;
+        QuantumBaseUrl = new Uri(baseUrl, "quantum/");
+        PlatformBaseUrl = new Uri(baseUrl, "qc-catalog/");
+    }
+
+    /// <summary>The root of the emulator, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The Quantum API base URL, ending in '/': <c>http://127.0.0.1:PORT/quantum/</c>.</summary>
+    public Uri QuantumBaseUrl { get; }
+
+    /// <summary>Reserved for the Platform API (<c>…/qc-catalog/</c>); it answers 404 until the Platform API is emulated.</summary>
+    public Uri PlatformBaseUrl { get; }
+
+    /// <summary>The demo services deployed behind the gateway: <c>echo</c> and <c>bell-sampler</c>.</summary>
+    public IReadOnlyList<string> ServiceNames => DemoServices.Names;
+
+    /// <summary>A valid personal access token (the default user's), for the <c>X-Auth-Token</c> header.</summary>
+    public string AccessToken => _hub.Users[0].Token;
+
+    /// <summary>Every configured user, the default one first.</summary>
+    public IReadOnlyList<EmulatorUser> Users => _hub.Users;
+
+    /// <summary>A valid bearer token for the Service gateway.</summary>
+    public string ServiceToken => _hub.ServiceTokens[0];
+
+    /// <summary>The organizations that exist; send one in <c>X-OrganizationId</c> to act in it.</summary>
+    public IReadOnlyList<string> OrganizationIds => _hub.OrganizationIds;
+
+    /// <summary>The seed in use (the configured one, or the random one chosen at start), to reproduce a run.</summary>
+    public int Seed => _hub.Seed;
+
+    /// <summary>The clock that drives jobs, sessions and executions.</summary>
+    public TimeProvider TimeProvider => _hub.Time;
+
+    /// <summary>Fault injection, off until a rule is added; changeable while the emulator runs.</summary>
+    public FaultInjector Faults => _hub.Faults;
+
+    /// <summary>Every request received (headers redacted), to count calls in tests.</summary>
+    public RequestLog Requests => _hub.Requests;
+
+    /// <summary>Starts an emulator on a loopback port.</summary>
+    /// <param name="options">Settings; null for the defaults (random tokens, fast jobs, free port, system clock).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static async Task<KipuHubEmulator> StartAsync(KipuHubEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new KipuHubEmulatorOptions();
+        Validate(options);
+        var hub = new HubRuntime(options);
+        var app = Build(options, hub);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>The gateway base URL of a demo service, ending in '/', e.g. <c>…/gateway/kipu-demo/echo/1.0.0/</c>.</summary>
+    /// <param name="serviceName">One of <see cref="ServiceNames"/>.</param>
+    /// <returns>The base URL for a Service API client.</returns>
+    /// <exception cref="ArgumentException">No such service is deployed.</exception>
+    public Uri GetServiceBaseUrl(string serviceName)
+    {
+        if (serviceName is null || !DemoServices.ByName.ContainsKey(serviceName))
+        {
+            throw new ArgumentException($"No service '{serviceName}' is deployed; the emulator has {string.Join(", ", ServiceNames)}.", nameof(serviceName));
+        }
+
+        return new Uri(BaseUrl, DemoServices.PathOf(serviceName).TrimStart('/'));
+    }
+
+    /// <summary>Creates an <see cref="HttpClient"/> for the Quantum API: base address and <c>X-Auth-Token</c> set. The caller disposes it.</summary>
+    /// <param name="organizationId">Sent as <c>X-OrganizationId</c>; null for the personal context.</param>
+    /// <returns>A client for the generated Quantum API clients.</returns>
+    public HttpClient CreateQuantumHttpClient(string? organizationId = null)
+    {
+        var client = new HttpClient { BaseAddress = QuantumBaseUrl };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
+        if (organizationId is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates an <see cref="HttpClient"/> for a demo service: gateway base address and bearer token set. The caller disposes it.</summary>
+    /// <param name="serviceName">One of <see cref="ServiceNames"/>.</param>
+    /// <returns>A client for the generated Service API client.</returns>
+    public HttpClient CreateServiceHttpClient(string serviceName)
+    {
+        var client = new HttpClient { BaseAddress = GetServiceBaseUrl(serviceName) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServiceToken);
+        return client;
+    }
+
+    /// <summary>Stops the emulator and releases its port.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Describes the emulator without secrets.</summary>
+    /// <returns>The base URL.</returns>
+    public override string ToString() => $"KipuHubEmulator at {BaseUrl}";
+
+    private static WebApplication Build(KipuHubEmulatorOptions options, HubRuntime hub)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(KipuHubEmulator).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = null; // the emulator enforces its own limit with a JSON 413
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        // A thousand clients connecting at once must not overflow the default accept backlog of 512.
+        builder.WebHost.UseSockets(sockets => sockets.Backlog = 4096);
+        builder.Services.AddRoutingCore();
+        builder.Logging.ClearProviders();
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        var app = builder.Build();
+        app.Use((context, next) => RequestLogMiddleware.InvokeAsync(context, next, hub.Requests, hub.Time));
+        app.Use((context, next) => FaultMiddleware.InvokeAsync(context, next, hub.Faults, hub.Time));
+        app.Use((context, next) => ErrorMiddleware.InvokeAsync(context, next, hub.Time));
+        app.Use((context, next) => AuthMiddleware.InvokeAsync(context, next, hub));
+        app.UseRouting();
+        MapRoutes(app, hub);
+        return app;
+    }
+
+    private static void MapRoutes(WebApplication app, HubRuntime hub)
+    {
+        var quantum = app.MapGroup(AuthMiddleware.QuantumPrefix);
+        BackendEndpoints.Map(quantum, hub);
+        JobEndpoints.Map(quantum, hub);
+        SessionEndpoints.Map(quantum, hub);
+        WorkloadEndpoints.Map(quantum, hub);
+        ServiceEndpoints.Map(app, hub);
+        app.MapFallback("{*path}", context => throw HttpProblemException.NotFound(
+            $"There is no {context.Request.Method} {context.Request.Path} on this Hub. The Quantum API lives under /quantum/, demo services under /gateway/{DemoServices.Context}/<service>/{DemoServices.Version}/; the Platform API (/qc-catalog/) is not emulated yet."));
+    }
+
+    private static void RequireNonNegative(TimeSpan value, string name)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A duration cannot be negative.");
+        }
+    }
+
+    private static void Validate(KipuHubEmulatorOptions options)
+    {
+        RequireNonNegative(options.JobPendingDuration, nameof(options.JobPendingDuration));
+        RequireNonNegative(options.JobRunningDuration, nameof(options.JobRunningDuration));
+        RequireNonNegative(options.JobCancellingDuration, nameof(options.JobCancellingDuration));
+        RequireNonNegative(options.ServiceExecutionPendingDuration, nameof(options.ServiceExecutionPendingDuration));
+        RequireNonNegative(options.ServiceExecutionRunningDuration, nameof(options.ServiceExecutionRunningDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DefaultSessionTtl, TimeSpan.FromSeconds(1), nameof(options.DefaultSessionTtl));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSessionTtl, options.DefaultSessionTtl, nameof(options.MaxSessionTtl));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSimulatedQubits, 1, nameof(options.MaxSimulatedQubits));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxSimulatedQubits, 26, nameof(options.MaxSimulatedQubits));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxResultBytes, nameof(options.MaxResultBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1024, nameof(options.MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
+        if (options.Users.Select(u => u.Token).Distinct(StringComparer.Ordinal).Count() != options.Users.Count)
+        {
+            throw new ArgumentException("Two users share a token; every user needs a token of their own.", nameof(options));
+        }
+    }
+}
