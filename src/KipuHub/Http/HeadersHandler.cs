@@ -25,7 +25,8 @@ public sealed class HeadersHandler : DelegatingHandler
     {
         foreach (var (name, value) in _headers)
         {
-            if (request.Headers.Contains(name) || request.Content?.Headers.Contains(name) == true)
+            // NonValidated: Contains() on the typed view throws for a content header name.
+            if (request.Headers.NonValidated.Contains(name) || request.Content?.Headers.NonValidated.Contains(name) == true)
             {
                 continue;
             }
