@@ -82,9 +82,9 @@ internal sealed class HubErrorMapper
             return UnreadableSuccess(status, safeHeaders, safeBody, cause, operation, generatedMessage);
         }
 
-        // Parse once through a throwaway instance to get the server's text and request id for the message.
-        var evidence = new HubApiException(string.Empty, status, safeHeaders, safeBody);
-        var message = HubErrorMessages.ForStatus(_api, operation, status, evidence.ErrorMessage, evidence.RequestId);
+        var evidenceHeaders = safeHeaders ?? new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        var errorMessage = ErrorBody.ExtractMessage(ErrorBody.TryParse(safeBody), safeBody, evidenceHeaders);
+        var message = HubErrorMessages.ForStatus(_api, operation, status, errorMessage, ErrorBody.FindRequestId(evidenceHeaders));
         var inner = cause is JsonException ? cause : null;
         return status switch
         {

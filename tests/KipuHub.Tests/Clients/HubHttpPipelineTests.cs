@@ -60,4 +60,14 @@ public class HubHttpPipelineTests
         Assert.Throws<ArgumentException>(() => HubHttpPipeline.CreateQuantumHttpClient(new HubQuantumClientOptions()));
         Assert.Throws<ArgumentException>(() => HubHttpPipeline.CreateServiceHttpClient(new HubServiceClientOptions { Token = "t" }));
     }
+
+    [Test]
+    public void SynchronousSend_IsRefused_RatherThanBypassingTheHandlers()
+    {
+        var stub = new StubHandler();
+        using var http = HubHttpPipeline.CreateQuantumHttpClient(new HubQuantumClientOptions { ApiKey = "t", HttpMessageHandler = stub });
+
+        Assert.Throws<NotSupportedException>(() => http.Send(new HttpRequestMessage(HttpMethod.Get, "jobs")));
+        Assert.That(stub.Requests, Is.Empty);
+    }
 }

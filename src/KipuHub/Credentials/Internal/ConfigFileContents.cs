@@ -5,9 +5,3 @@ namespace KipuHub.Credentials.Internal;
 /// <param name="Token">The trimmed <c>auth.value</c>, or <see langword="null"/> when absent.</param>
 /// <param name="Context">The <c>context</c> object, or <see langword="null"/> when absent.</param>
 internal sealed record ConfigFileContents(string Path, string? Token, ConfigFileContext? Context);
-
-/// <summary>The config file's <c>context</c>: the account <c>qhubctl set-context</c> chose.</summary>
-/// <param name="Id">The user or organization id.</param>
-/// <param name="DisplayName">Its display name.</param>
-/// <param name="IsOrganization">Whether it is an organization.</param>
-internal sealed record ConfigFileContext(string? Id, string? DisplayName, bool IsOrganization);

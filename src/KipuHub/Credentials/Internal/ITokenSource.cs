@@ -10,8 +10,3 @@ internal interface ITokenSource
     /// <exception cref="ConfigFileException">A config file exists but is malformed: reported, not skipped.</exception>
     ValueTask<ResolvedToken?> TryResolveAsync(List<string> tried, CancellationToken cancellationToken);
 }
-
-/// <summary>A token and a description of where it came from (for logs; never the value).</summary>
-/// <param name="Token">The token.</param>
-/// <param name="Source">Where it came from, e.g. "environment variable KQH_PERSONAL_ACCESS_TOKEN".</param>
-internal readonly record struct ResolvedToken(string Token, string Source);
