@@ -34,6 +34,13 @@ public class HubPlatformClient : IHubPlatformClient, IDisposable
         _core = HubClientCore.Create(settings);
     }
 
+    /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
+    internal HubPlatformClient(HubClientCore core, string? organizationId)
+    {
+        _core = core;
+        OrganizationId = organizationId;
+    }
+
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
     protected HubPlatformClient()
     {

@@ -51,6 +51,9 @@ public class HubServiceClient : IHubServiceClient, IDisposable
         _core = HubClientCore.Create(options.ToPipelineSettings());
     }
 
+    /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
+    internal HubServiceClient(HubClientCore core) => _core = core;
+
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
     protected HubServiceClient()
     {

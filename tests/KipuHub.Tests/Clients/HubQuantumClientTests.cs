@@ -237,4 +237,22 @@ public class HubQuantumClientTests
 
         Assert.That(logs.Lines.Single(l => l.EventId == 2).Message, Is.EqualTo("GET /quantum/backends returned 200 in 0 ms (attempt 1)").Or.Match(@"^GET /quantum/backends returned 200 in \d+ ms \(attempt 1\)$"));
     }
+
+    [Test]
+    public async Task OverAPipelineItDoesNotOwn_DisposeLeavesTheHttpClientUsable()
+    {
+        var stub = new StubHandler(HttpStatusCode.OK, "[]");
+        var settings = new HubQuantumClientOptions { ApiKey = "t", BaseUrl = new Uri(Hub.QuantumBase), HttpMessageHandler = stub }.ToPipelineSettings();
+        using var http = HubHttpPipeline.Create(settings);
+        var core = new KipuHub.Internal.HubClientCore(http, ownsHttpClient: false, settings.BaseUrl, new KipuHub.Internal.HubErrorMapper(KipuHub.Internal.HubApiKind.Quantum, settings.Redactor));
+
+        using (var client = new HubQuantumClient(core, "org-di"))
+        {
+            await client.Backends.GetBackendsAsync();
+            Assert.That(client.OrganizationId, Is.EqualTo("org-di"));
+        }
+
+        (await http.GetAsync("backends")).Dispose();
+        Assert.That(stub.Requests, Has.Count.EqualTo(2));
+    }
 }
