@@ -1,0 +1,64 @@
+using KipuHub.Credentials.Internal;
+
+namespace KipuHub.Credentials;
+
+/// <summary>
+/// Resolves the current <see cref="HubContext"/> from the config file and the environment, like the Python SDK's
+/// <c>ContextResolver</c>.
+/// </summary>
+/// <remarks>
+/// The organization is <c>KQH_ORGANIZATION_ID</c>, else <c>PLANQK_ORGANIZATION_ID</c>, else the saved context's id
+/// when that context is an organization (service-api.md §7.4). The config file is found as
+/// <see cref="ConfigFileCredential"/> finds it.
+/// </remarks>
+public sealed class ContextResolver
+{
+    /// <summary>The variable naming the organization.</summary>
+    public const string OrganizationVariable = "KQH_ORGANIZATION_ID";
+
+    /// <summary>The legacy variable naming the organization.</summary>
+    public const string LegacyOrganizationVariable = "PLANQK_ORGANIZATION_ID";
+
+    private readonly CredentialEnvironment _environment;
+    private readonly ConfigFileCredential _configFile;
+    private readonly string? _path;
+
+    /// <summary>Creates the resolver.</summary>
+    /// <param name="environment">Where to read variables and the home directory; <see langword="null"/> for the current process.</param>
+    /// <param name="configFilePath">The config file to read; <see langword="null"/> to find it the usual way.</param>
+    public ContextResolver(CredentialEnvironment? environment = null, string? configFilePath = null)
+    {
+        _environment = environment ?? CredentialEnvironment.Current;
+        _path = string.IsNullOrWhiteSpace(configFilePath) ? null : configFilePath;
+        _configFile = new ConfigFileCredential(_path, _environment);
+    }
+
+    /// <summary>Resolves the context.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The context, or <see langword="null"/> when there is neither a saved context nor an organization variable.</returns>
+    /// <exception cref="ConfigFileException">The config file exists but is unreadable or malformed.</exception>
+    public async Task<HubContext?> ResolveAsync(CancellationToken cancellationToken = default)
+    {
+        var fromEnvironment = _environment.GetEnvironmentVariable(OrganizationVariable)
+            ?? _environment.GetEnvironmentVariable(LegacyOrganizationVariable);
+        var path = _path ?? ConfigFileLocator.Locate(_environment, []);
+        var saved = path is not null && File.Exists(path)
+            ? (await _configFile.ReadAsync(path, cancellationToken).ConfigureAwait(false)).Context
+            : null;
+
+        if (saved is null)
+        {
+            return fromEnvironment is null ? null : new HubContext(null, null, false, fromEnvironment, null);
+        }
+
+        var organizationId = fromEnvironment ?? (saved.IsOrganization ? saved.Id : null);
+        return new HubContext(saved.Id, saved.DisplayName, saved.IsOrganization, organizationId, path);
+    }
+
+    /// <summary>Resolves the organization to scope requests to.</summary>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The organization id, or <see langword="null"/> for the personal account.</returns>
+    /// <exception cref="ConfigFileException">The config file exists but is unreadable or malformed.</exception>
+    public async Task<string?> GetOrganizationIdAsync(CancellationToken cancellationToken = default) =>
+        (await ResolveAsync(cancellationToken).ConfigureAwait(false))?.OrganizationId;
+}

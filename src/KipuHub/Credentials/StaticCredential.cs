@@ -1,0 +1,25 @@
+using KipuHub.Credentials.Internal;
+
+namespace KipuHub.Credentials;
+
+/// <summary>A credential holding the token you pass in (Python's <c>StaticCredential(token)</c>).</summary>
+public sealed class StaticCredential : HubCredential, ITokenSource
+{
+    private readonly string _token;
+
+    /// <summary>Creates the credential.</summary>
+    /// <param name="token">A personal access token or service execution token.</param>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is null, empty or white space.</exception>
+    public StaticCredential(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        _token = token.Trim();
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(_token);
+
+    /// <inheritdoc />
+    ValueTask<ResolvedToken?> ITokenSource.TryResolveAsync(List<string> tried, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ResolvedToken?>(new ResolvedToken(_token, "the token passed in"));
+}

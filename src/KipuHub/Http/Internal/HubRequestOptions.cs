@@ -1,0 +1,20 @@
+namespace KipuHub.Http.Internal;
+
+/// <summary>Per-request values the handlers pass to each other through <see cref="HttpRequestMessage.Options"/>.</summary>
+internal static class HubRequestOptions
+{
+    /// <summary>The 1-based attempt number, set by <see cref="RetryHandler"/> and logged by <see cref="LoggingHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<int> Attempt = new("KipuHub.Attempt");
+
+    /// <summary>Returns the attempt number of <paramref name="request"/> (1 when no retry handler ran).</summary>
+    public static int GetAttempt(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Attempt, out var attempt) ? attempt : 1;
+
+    /// <summary>Returns the path of the request for logs and messages: never the query string, which could carry secrets.</summary>
+    public static string GetPath(HttpRequestMessage request) => request.RequestUri switch
+    {
+        null => string.Empty,
+        { IsAbsoluteUri: true } uri => uri.AbsolutePath,
+        var uri => uri.OriginalString.Split('?', 2)[0],
+    };
+}

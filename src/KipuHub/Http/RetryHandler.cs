@@ -1,0 +1,136 @@
+using System.Net;
+using KipuHub.Http.Internal;
+using KipuHub.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KipuHub.Http;
+
+/// <summary>
+/// Retries idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) after transient failures: statuses 408, 429,
+/// 500, 502, 503 and 504, connection failures, and per-attempt timeouts.
+/// </summary>
+/// <remarks>
+/// <para>
+/// POST and PATCH are never retried: a lost response to <c>POST /jobs</c> may mean the job was created, and a retry
+/// would create a second one. Requests whose body cannot be sent twice (a stream) are not retried either.
+/// </para>
+/// <para>
+/// Delays grow exponentially from <see cref="InitialDelay"/> with ±20 % jitter, capped at <see cref="MaxDelay"/>.
+/// A <c>Retry-After</c> header (seconds or an HTTP date) replaces the computed delay; when it asks for longer than
+/// <see cref="MaxDelay"/>, the response is returned instead, so the caller sees it (<see cref="HubApiException.RetryAfter"/>).
+/// Delays run on the injected <see cref="TimeProvider"/>.
+/// </para>
+/// </remarks>
+public sealed class RetryHandler : DelegatingHandler
+{
+    /// <summary>The default number of retries, 2 (three attempts in all), as in the official SDKs.</summary>
+    public const int DefaultMaxRetries = 2;
+
+    private static readonly HashSet<HttpMethod> IdempotentMethods =
+        [HttpMethod.Get, HttpMethod.Head, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Trace];
+
+    private static readonly HashSet<HttpStatusCode> TransientStatuses =
+    [
+        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
+        HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
+    ];
+
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="maxRetries">Retries after the first attempt; 0 disables retrying.</param>
+    /// <param name="timeProvider">The clock for delays; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    /// <param name="loggerFactory">Logs each retry; <see langword="null"/> for no logging.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRetries"/> is negative.</exception>
+    public RetryHandler(int maxRetries = DefaultMaxRetries, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetries);
+        MaxRetries = maxRetries;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RetryHandler>();
+    }
+
+    /// <summary>Gets the number of retries after the first attempt.</summary>
+    public int MaxRetries { get; }
+
+    /// <summary>Gets the delay before the first retry, before jitter.</summary>
+    /// <value>Defaults to 0.5 seconds.</value>
+    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets the longest delay between attempts, computed or asked for by <c>Retry-After</c>.</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets the jitter source, a value in [0, 1); replaceable so tests can pin it.</summary>
+    internal Func<double> NextRandom { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>Returns whether a request may be sent again without risk of doing the work twice.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><see langword="true"/> for idempotent methods whose body (if any) is buffered.</returns>
+    public static bool IsRetryable(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return IdempotentMethods.Contains(request.Method) && request.Content is null or ByteArrayContent;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            request.Options.Set(HubRequestOptions.Attempt, attempt);
+            var mayRetry = attempt <= MaxRetries && IsRetryable(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (mayRetry && IsTransient(ex, cancellationToken))
+            {
+                await WaitAsync(request, attempt, Backoff(attempt), ex.GetType().Name, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!mayRetry || !TransientStatuses.Contains(response.StatusCode))
+            {
+                return response;
+            }
+
+            var delay = RetryAfterHeader.Parse(response, _time.GetUtcNow()) ?? Backoff(attempt);
+            if (delay > MaxDelay)
+            {
+                HttpLog.RetryAfterTooLong(_logger, request.Method.Method, HubRequestOptions.GetPath(request), (long)delay.TotalMilliseconds, (long)MaxDelay.TotalMilliseconds);
+                return response;
+            }
+
+            var reason = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Dispose();
+            await WaitAsync(request, attempt, delay, reason, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Connection failures and attempt timeouts are transient; the caller's cancellation and TLS/auth failures are not.
+    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && exception switch
+        {
+            HubTimeoutException => true,
+            TaskCanceledException { InnerException: TimeoutException } => true,
+            HttpRequestException http => http.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded),
+            _ => false,
+        };
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = InitialDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var jittered = exponential * (0.8 + (0.4 * NextRandom()));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, MaxDelay.TotalMilliseconds));
+    }
+
+    private Task WaitAsync(HttpRequestMessage request, int attempt, TimeSpan delay, string reason, CancellationToken cancellationToken)
+    {
+        HttpLog.Retrying(_logger, request.Method.Method, HubRequestOptions.GetPath(request), (long)delay.TotalMilliseconds, attempt + 1, MaxRetries + 1, reason);
+        return Task.Delay(delay, _time, cancellationToken);
+    }
+}

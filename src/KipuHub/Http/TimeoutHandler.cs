@@ -1,0 +1,70 @@
+using System.Globalization;
+using KipuHub.Http.Internal;
+
+namespace KipuHub.Http;
+
+/// <summary>
+/// Limits each attempt to a timeout (the clients' <c>Timeout</c> option) and reports it as
+/// <see cref="HubTimeoutException"/>, never as the ambiguous <see cref="TaskCanceledException"/>.
+/// </summary>
+/// <remarks>
+/// The limit covers sending the request and receiving the response headers; a body streamed afterwards is not cut
+/// off. Cancellation by the caller still surfaces as <see cref="OperationCanceledException"/>. Placed inside
+/// <see cref="RetryHandler"/>, a timed-out idempotent attempt is retried.
+/// </remarks>
+public sealed class TimeoutHandler : DelegatingHandler
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="timeout">The limit per attempt; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
+    public TimeoutHandler(TimeSpan timeout, TimeProvider? timeProvider = null)
+    {
+        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        }
+
+        Timeout = timeout;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Gets the limit per attempt.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (Timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timeout = new CancellationTokenSource(Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(request, ex);
+        }
+    }
+
+    private HubTimeoutException TimedOut(HttpRequestMessage request, Exception cause)
+    {
+        var operation = $"{request.Method.Method} {HubRequestOptions.GetPath(request)}";
+        var seconds = Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return new HubTimeoutException(
+            $"{operation} got no response within {seconds} s (attempt {HubRequestOptions.GetAttempt(request)}). " +
+            "The Hub may be slow or unreachable: raise the client's Timeout option, or check the network and the base URL.",
+            Timeout,
+            innerException: cause)
+        {
+            Operation = operation,
+        };
+    }
+}

@@ -1,0 +1,89 @@
+using KipuHub.Generated.Service;
+using KipuHub.Internal;
+using KipuHub.Service.Internal;
+
+namespace KipuHub;
+
+/// <summary>
+/// The client of one deployed service's Service API, through the gateway (the official SDKs' <c>HubServiceClient</c>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="ServiceApi"/> is the generated client, created on first use over this client's one
+/// <see cref="HttpClient"/> pipeline; its errors surface as <see cref="HubApiException"/> subclasses.
+/// </para>
+/// <para>
+/// Requests carry <c>Authorization: Bearer</c> with the token from the options (a fixed token, a token provider, or a
+/// credential such as <see cref="Credentials.ClientCredentialsTokenProvider"/>), asked on every request.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// using var service = new HubServiceClient(new HubServiceClientOptions
+/// {
+///     BaseUrl = new Uri("https://gateway.hub.kipu-quantum.com/acme/vqe/1.0.0"),
+///     Credential = new ClientCredentialsTokenProvider(accessKeyId, secretAccessKey),
+/// });
+/// var execution = await service.ServiceApi.StartExecutionAsync(new StartExecutionRequest { Input = new { molecule = "H2" } });
+/// </code>
+/// </example>
+public class HubServiceClient : IHubServiceClient, IDisposable
+{
+    private readonly HubClientCore _core = null!;
+    private IServiceApiClient? _serviceApi;
+
+    /// <summary>Creates a client for a service with a fixed gateway token.</summary>
+    /// <param name="baseUrl">The service's full gateway URL, <c>https://gateway.hub.kipu-quantum.com/&lt;context&gt;/&lt;service&gt;/&lt;version&gt;</c>.</param>
+    /// <param name="token">The bearer token.</param>
+    /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is missing or not absolute, or <paramref name="token"/> is empty.</exception>
+    public HubServiceClient(Uri baseUrl, string token)
+        : this(new HubServiceClientOptions { BaseUrl = baseUrl, Token = token })
+    {
+    }
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="options">Gateway URL, token source, headers, timeout, retries, transport and logging.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no BaseUrl); the message says what to pass.</exception>
+    public HubServiceClient(HubServiceClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _core = HubClientCore.Create(options.ToPipelineSettings());
+    }
+
+    /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
+    internal HubServiceClient(HubClientCore core) => _core = core;
+
+    /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
+    protected HubServiceClient()
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual Uri BaseUrl => _core.BaseUrl;
+
+    /// <inheritdoc />
+    public virtual IServiceApiClient ServiceApi =>
+        _core.GetOrCreate(ref _serviceApi, static (http, errors) => new ErrorMappingServiceApiClient(new ServiceApiClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
+        _core.SendAsync(request, $"{nameof(SendAsync)} {request?.Method}", cancellationToken);
+
+    /// <summary>Releases the connections of this client.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connections of this client.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _core?.Dispose();
+        }
+    }
+}

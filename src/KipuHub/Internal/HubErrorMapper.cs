@@ -1,0 +1,151 @@
+using Newtonsoft.Json;
+using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
+using ServiceApiException = KipuHub.Generated.Service.ApiException;
+
+namespace KipuHub.Internal;
+
+/// <summary>
+/// The one place where the generated clients' exceptions become the SDK's: each generated namespace has its own
+/// <c>ApiException</c>, which never leaves the facade. Statuses map to <see cref="HubApiException"/> subclasses,
+/// an unreadable success body to <see cref="HubResponseFormatException"/>, an <see cref="HttpClient.Timeout"/> to
+/// <see cref="HubTimeoutException"/>. Caller cancellation and the SDK's own exceptions pass through untouched.
+/// </summary>
+/// <remarks>
+/// The generated exception is deliberately not kept as <see cref="Exception.InnerException"/>: its message embeds
+/// the raw body, unredacted. Its own cause (a JSON error) is kept.
+/// </remarks>
+internal sealed class HubErrorMapper
+{
+    private readonly HubApiKind _api;
+    private readonly TokenRedactor _redactor;
+
+    /// <summary>Creates a mapper for one API surface.</summary>
+    public HubErrorMapper(HubApiKind api, TokenRedactor redactor)
+    {
+        _api = api;
+        _redactor = redactor;
+    }
+
+    /// <summary>Runs a generated-client call, translating its failures.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>Runs a generated-client call without a result, translating its failures.</summary>
+    public async Task RunAsync(Func<Task> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>Translates <paramref name="exception"/> when it is one the facade must not leak.</summary>
+    public bool TryMap(Exception exception, string operation, CancellationToken cancellationToken, out Exception mapped)
+    {
+        mapped = exception switch
+        {
+            QuantumApiException e => FromStatus(e.StatusCode, e.Headers, e.Response, e.InnerException, operation, e.Message),
+            ServiceApiException e => FromStatus(e.StatusCode, e.Headers, e.Response, e.InnerException, operation, e.Message),
+            TaskCanceledException { InnerException: TimeoutException } e when !cancellationToken.IsCancellationRequested =>
+                HttpClientTimeout(e, operation),
+            _ => exception,
+        };
+        return !ReferenceEquals(mapped, exception);
+    }
+
+    /// <summary>Creates the exception for a response, whatever produced it (generated client or hand-written call).</summary>
+    public HubApiException FromStatus(
+        int status,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        string? rawBody,
+        Exception? cause,
+        string operation,
+        string? generatedMessage = null)
+    {
+        var safeHeaders = RedactHeaders(headers);
+        var safeBody = _redactor.RedactOrNull(rawBody);
+        if (status is >= 200 and < 300)
+        {
+            return UnreadableSuccess(status, safeHeaders, safeBody, cause, operation, generatedMessage);
+        }
+
+        var evidenceHeaders = safeHeaders ?? new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        var errorMessage = ErrorBody.ExtractMessage(ErrorBody.TryParse(safeBody), safeBody, evidenceHeaders);
+        var message = HubErrorMessages.ForStatus(_api, operation, status, errorMessage, ErrorBody.FindRequestId(evidenceHeaders));
+        var inner = cause is JsonException ? cause : null;
+        return status switch
+        {
+            400 => new BadRequestException(message, safeHeaders, safeBody, inner),
+            401 => new UnauthorizedException(message, safeHeaders, safeBody, inner),
+            403 => new ForbiddenException(message, safeHeaders, safeBody, inner),
+            404 => new NotFoundException(message, safeHeaders, safeBody, inner),
+            409 => new ConflictException(message, safeHeaders, safeBody, inner),
+            422 => new UnprocessableEntityException(message, safeHeaders, safeBody, inner),
+            500 => new InternalServerErrorException(message, safeHeaders, safeBody, inner),
+            _ => new HubApiException(message, status, safeHeaders, safeBody, inner),
+        };
+    }
+
+    /// <summary>Creates the exception for a success response whose body could not be used, saying what was wrong with it.</summary>
+    public HubResponseFormatException Unreadable(
+        int status,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        string? rawBody,
+        string problem,
+        Exception? cause,
+        string operation)
+    {
+        var safeHeaders = RedactHeaders(headers);
+        var requestId = safeHeaders is null ? null : ErrorBody.FindRequestId(safeHeaders);
+        var message = HubErrorMessages.ForUnreadableSuccess(_api, operation, status, problem, requestId);
+        return new HubResponseFormatException(message, status, safeHeaders, _redactor.RedactOrNull(rawBody), cause);
+    }
+
+    private HubResponseFormatException UnreadableSuccess(
+        int status,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        string? body,
+        Exception? cause,
+        string operation,
+        string? generatedMessage)
+    {
+        // NSwag says "Response was null which was not expected." for an empty or "null" body.
+        var problem = cause switch
+        {
+            JsonException json => "the body is not valid JSON of the expected shape (" + HubErrorMessages.WithoutQuotedInput(json.Message).TrimEnd('.') + ")",
+            _ when generatedMessage?.StartsWith("Response was null", StringComparison.Ordinal) == true => "the body was empty or null where a value was expected",
+            _ => $"{status} is not a status this operation defines",
+        };
+        return Unreadable(status, headers, body, problem, cause as JsonException, operation);
+    }
+
+    private HubTimeoutException HttpClientTimeout(TaskCanceledException exception, string operation) =>
+        new(
+            $"{HubErrorMessages.Describe(_api)} call {operation} got no response within the HttpClient's Timeout. " +
+            "The Hub may be slow or unreachable: raise the Timeout of the HttpClient you passed in, or check the network and the base URL.",
+            timeout: null,
+            lastStatus: null,
+            innerException: exception)
+        {
+            Operation = operation,
+        };
+
+    private Dictionary<string, IEnumerable<string>>? RedactHeaders(IReadOnlyDictionary<string, IEnumerable<string>>? headers) =>
+        headers?.ToDictionary(
+            h => h.Key,
+            h => (IEnumerable<string>)h.Value.Select(_redactor.Redact).ToArray(),
+            StringComparer.OrdinalIgnoreCase);
+}
