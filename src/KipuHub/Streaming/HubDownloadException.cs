@@ -1,0 +1,26 @@
+namespace KipuHub.Streaming;
+
+/// <summary>
+/// A download ended before all bytes arrived (connection reset, body cut off, length mismatch). Nothing was left at
+/// the destination path: the partial data was in a temporary file, which is deleted.
+/// </summary>
+public sealed class HubDownloadException : IOException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What happened and what to do.</param>
+    /// <param name="bytesReceived">Bytes that arrived before the failure.</param>
+    /// <param name="expectedBytes">Bytes the server announced (Content-Length), if it did.</param>
+    /// <param name="innerException">The underlying I/O failure, if any.</param>
+    public HubDownloadException(string message, long bytesReceived, long? expectedBytes, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        BytesReceived = bytesReceived;
+        ExpectedBytes = expectedBytes;
+    }
+
+    /// <summary>Bytes that arrived before the failure.</summary>
+    public long BytesReceived { get; }
+
+    /// <summary>Bytes the server announced (Content-Length), if it did.</summary>
+    public long? ExpectedBytes { get; }
+}

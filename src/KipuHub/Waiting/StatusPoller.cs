@@ -1,0 +1,151 @@
+using System.Runtime.CompilerServices;
+
+namespace KipuHub.Waiting;
+
+/// <summary>
+/// The one polling loop behind every wait in the SDK (jobs, sessions, service executions): poll, report changes,
+/// pause per <see cref="PollingSchedule"/>, stop at a terminal status, the overall timeout, or cancellation.
+/// Time comes from a <see cref="TimeProvider"/>, so tests and benchmarks run it on a fake clock.
+/// </summary>
+/// <typeparam name="TStatus">The status type.</typeparam>
+internal sealed class StatusPoller<TStatus>
+    where TStatus : struct
+{
+    private const int MaxConsecutiveTransientFailures = 5;
+
+    private readonly Func<CancellationToken, Task<StatusSnapshot<TStatus>>> _poll;
+    private readonly Func<TStatus, bool> _isTerminal;
+    private readonly WaitOptions _options;
+    private readonly PollingSchedule _schedule;
+    private readonly TimeProvider _time;
+    private readonly string _subject;
+    private TimeSpan? _lastFailureRetryAfter;
+
+    /// <param name="subject">What is awaited, for messages, e.g. "job 'j-1'".</param>
+    /// <param name="poll">Fetches the current status.</param>
+    /// <param name="isTerminal">True for statuses after which nothing changes.</param>
+    /// <param name="options">The policy.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="random">Jitter source; null for <see cref="Random.Shared"/>.</param>
+    public StatusPoller(string subject, Func<CancellationToken, Task<StatusSnapshot<TStatus>>> poll, Func<TStatus, bool> isTerminal,
+        WaitOptions? options, TimeProvider time, Func<double>? random = null)
+    {
+        _subject = subject;
+        _poll = poll;
+        _isTerminal = isTerminal;
+        _options = options ?? WaitOptions.Default;
+        _schedule = new PollingSchedule(_options, random);
+        _time = time;
+    }
+
+    /// <summary>Number of status requests made so far (for tests, metrics and the benchmark).</summary>
+    public int PollCount { get; private set; }
+
+    /// <summary>Waits for a terminal status and returns it.</summary>
+    public async Task<TStatus> WaitAsync(IProgress<TStatus>? progress, CancellationToken cancellationToken)
+    {
+        TStatus last = default;
+        await foreach (var status in WatchAsync(cancellationToken).ConfigureAwait(false))
+        {
+            last = status;
+            progress?.Report(status);
+        }
+        return last;
+    }
+
+    /// <summary>Yields the first status and every change, ending after a terminal status.</summary>
+    public async IAsyncEnumerable<TStatus> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        TStatus? previous = null;
+        var failures = 0;
+        while (true)
+        {
+            var snapshot = await PollOnceAsync(previous, started, failures, cancellationToken).ConfigureAwait(false);
+            failures = snapshot is null ? failures + 1 : 0;
+            if (snapshot is { } s)
+            {
+                if (previous is null || !EqualityComparer<TStatus>.Default.Equals(previous.Value, s.Status))
+                {
+                    previous = s.Status;
+                    yield return s.Status;
+                }
+                if (_isTerminal(s.Status)) yield break;
+            }
+
+            await PauseAsync(started, snapshot?.RetryAfter ?? _lastFailureRetryAfter, previous, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Polls once; a transient failure (429, 5xx gateway errors, connection trouble) yields null instead of ending the wait.</summary>
+    private async Task<StatusSnapshot<TStatus>?> PollOnceAsync(TStatus? previous, long started, int failures, CancellationToken cancellationToken)
+    {
+        ThrowIfTimedOut(started, previous);
+        try
+        {
+            PollCount++;
+            _lastFailureRetryAfter = null;
+            return await _poll(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw Cancelled(previous, cancellationToken);
+        }
+        catch (Exception ex) when (failures + 1 < MaxConsecutiveTransientFailures && IsTransient(ex, out var retryAfter))
+        {
+            // The HTTP layer has already retried; a still-failing status poll says nothing about the job, so keep waiting.
+            _lastFailureRetryAfter = retryAfter;
+            return null;
+        }
+    }
+
+    private async Task PauseAsync(long started, TimeSpan? retryAfter, TStatus? previous, CancellationToken cancellationToken)
+    {
+        var elapsed = _time.GetElapsedTime(started);
+        var delay = _schedule.NextDelay(elapsed, retryAfter);
+        if (_options.Timeout is { } timeout && elapsed + delay > timeout)
+        {
+            delay = timeout - elapsed;
+            if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+        }
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw Cancelled(previous, cancellationToken);
+        }
+        ThrowIfTimedOut(started, previous);
+    }
+
+    private void ThrowIfTimedOut(long started, TStatus? previous)
+    {
+        if (_options.Timeout is { } timeout && _time.GetElapsedTime(started) >= timeout)
+        {
+            var status = previous?.ToString() ?? "unknown";
+            throw new HubTimeoutException(
+                $"Gave up waiting for {_subject} after {timeout} (last status {status}). It is still running on the Hub: wait again, raise WaitOptions.Timeout, or cancel it.",
+                timeout, status);
+        }
+    }
+
+    private OperationCanceledException Cancelled(TStatus? previous, CancellationToken cancellationToken) =>
+        new($"Stopped waiting for {_subject} (last status {previous?.ToString() ?? "unknown"}). Only the wait was cancelled, not the work on the Hub; cancel that explicitly if you meant to.",
+            null, cancellationToken);
+
+    private static bool IsTransient(Exception ex, out TimeSpan? retryAfter)
+    {
+        retryAfter = null;
+        switch (ex)
+        {
+            case HubApiException api when api.StatusCode is 408 or 429 or 502 or 503 or 504:
+                retryAfter = api.RetryAfter;
+                return true;
+            case HttpRequestException:
+                return true;
+            default:
+                return false;
+        }
+    }
+}
