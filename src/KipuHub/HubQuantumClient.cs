@@ -28,7 +28,7 @@ namespace KipuHub;
 /// var job = await client.Jobs.GetJobAsync("a1b2c3");
 /// </code>
 /// </example>
-public class HubQuantumClient : IHubQuantumClient, IDisposable
+public partial class HubQuantumClient : IHubQuantumClient, IDisposable
 {
     private readonly HubClientCore _core = null!;
     private IBackendsClient? _backends;

@@ -27,7 +27,7 @@ namespace KipuHub;
 /// var execution = await service.ServiceApi.StartExecutionAsync(new StartExecutionRequest { Input = new { molecule = "H2" } });
 /// </code>
 /// </example>
-public class HubServiceClient : IHubServiceClient, IDisposable
+public partial class HubServiceClient : IHubServiceClient, IDisposable
 {
     private readonly HubClientCore _core = null!;
     private IServiceApiClient? _serviceApi;

@@ -1,4 +1,9 @@
 using KipuHub.Generated.Quantum;
+using KipuHub.Jobs;
+using KipuHub.Paging;
+using KipuHub.Sessions;
+using KipuHub.Waiting;
+using Newtonsoft.Json.Linq;
 
 namespace KipuHub;
 
@@ -42,4 +47,93 @@ public interface IHubQuantumClient
     /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
     Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default);
+
+    /// <summary>Submits a job (one POST, never retried, so it is never created twice) and returns it.</summary>
+    /// <param name="request">The job.</param>
+    /// <param name="cancellationToken">Cancels the request; if the Hub already accepted it, the job exists.</param>
+    Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until the job is <c>COMPLETED</c>, <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c> and returns its final record.
+    /// Polls with backoff (see <see cref="WaitOptions"/>); throws <see cref="HubTimeoutException"/> (with the last status) when
+    /// <see cref="WaitOptions.Timeout"/> passes. Cancelling stops the wait only, not the job.
+    /// </summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="options">Polling policy; <see cref="WaitOptions.Default"/> when null.</param>
+    /// <param name="progress">Receives the first status and every change.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options = null, IProgress<JobStatus>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The job's status now and at every change, ending after a terminal status.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="cancellationToken">Stops watching (not the job).</param>
+    IAsyncEnumerable<JobStatus> WatchAsync(string jobId, WaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits for several jobs at once; the result is in the order of <paramref name="jobIds"/>.</summary>
+    /// <param name="jobIds">The jobs.</param>
+    /// <param name="options">Polling policy for each.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<IReadOnlyList<Job>> WaitForAllAsync(IEnumerable<string> jobIds, WaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Submits, waits and fetches the result: the whole quickstart in one call.</summary>
+    /// <param name="request">The job.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="progress">Receives status changes.</param>
+    /// <param name="cancellationToken">Stops the call (a submitted job keeps running).</param>
+    /// <exception cref="JobFailedException">The job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c>; carries its error detail.</exception>
+    Task<JobResult> RunJobAsync(CreateJobRequest request, WaitOptions? options = null, IProgress<JobStatus>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Submits many jobs with bounded concurrency; each is POSTed exactly once, results come back in input order.</summary>
+    /// <param name="requests">The jobs.</param>
+    /// <param name="options">Concurrency and tagging.</param>
+    /// <param name="cancellationToken">Stops submitting.</param>
+    Task<IReadOnlyList<JobSubmission>> SubmitJobsAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the job's result file into <paramref name="destination"/> in constant memory.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="progress">Receives the byte count so far.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>Bytes copied.</returns>
+    Task<long> CopyJobResultToAsync(string jobId, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads the job's result file to <paramref name="path"/> in constant memory. The bytes go to a temporary file
+    /// that is moved into place only when complete: a cut-off download throws <see cref="Streaming.HubDownloadException"/> and leaves no file.
+    /// </summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="path">Destination file.</param>
+    /// <param name="overwrite">Whether an existing file may be replaced.</param>
+    /// <param name="progress">Receives the byte count so far.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>Bytes written.</returns>
+    Task<long> DownloadJobResultAsync(string jobId, string path, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Parses the job's result stream into JSON without first building a string of it.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    Task<JToken> ReadJobResultAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>All jobs, fetched page by page as you enumerate.</summary>
+    /// <param name="pageSize">Items per request; the server default when null.</param>
+    /// <param name="sort">Sort criteria such as <c>created_at,desc</c>.</param>
+    AsyncPageable<Job> GetJobsAsync(int? pageSize = null, IEnumerable<string>? sort = null);
+
+    /// <summary>All jobs and sessions, fetched page by page as you enumerate.</summary>
+    /// <param name="pageSize">Items per request; the server default when null.</param>
+    /// <param name="sort">Sort criteria such as <c>created_at,desc</c>.</param>
+    AsyncPageable<Workload> GetWorkloadsAsync(int? pageSize = null, IEnumerable<string>? sort = null);
+
+    /// <summary>Opens a session that closes itself when disposed (<c>await using</c>).</summary>
+    /// <param name="request">Backend, mode, provider and ttl.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    Task<HubSession> OpenSessionAsync(CreateSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until the session is <c>CLOSED</c> or <c>ABORTED</c> (for example after its ttl) and returns its record.</summary>
+    /// <param name="sessionId">The session.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="progress">Receives status changes.</param>
+    /// <param name="cancellationToken">Stops waiting (not the session).</param>
+    Task<Session> WaitForSessionAsync(string sessionId, WaitOptions? options = null, IProgress<SessionStatus>? progress = null, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,6 @@
 using KipuHub.Generated.Service;
+using KipuHub.Service;
+using KipuHub.Waiting;
 
 namespace KipuHub;
 
@@ -24,4 +26,48 @@ public interface IHubServiceClient
     /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
     Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits until the execution is <c>SUCCEEDED</c>, <c>FAILED</c> or <c>CANCELLED</c> and returns it (see <see cref="WaitOptions"/>).</summary>
+    /// <param name="executionId">The execution.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="progress">Receives status changes.</param>
+    /// <param name="cancellationToken">Stops waiting (not the execution).</param>
+    Task<ServiceExecution> WaitForCompletionAsync(string executionId, WaitOptions? options = null, IProgress<ServiceExecutionStatus>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The execution's status now and at every change, ending after a terminal status.</summary>
+    /// <param name="executionId">The execution.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    IAsyncEnumerable<ServiceExecutionStatus> WatchAsync(string executionId, WaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Log entries as they appear while the execution runs (oldest first), ending once it has finished and its last entries were read.</summary>
+    /// <param name="executionId">The execution.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="cancellationToken">Stops following.</param>
+    IAsyncEnumerable<LogEntry> FollowLogsAsync(string executionId, WaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts an execution, waits for it, and returns its result.</summary>
+    /// <param name="request">The request body (<c>input</c>, <c>inputDataRefs</c>, anything else is forwarded).</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="progress">Receives status changes.</param>
+    /// <param name="cancellationToken">Stops the call (a started execution keeps running).</param>
+    /// <exception cref="ServiceExecutionFailedException">It ended <c>FAILED</c> or <c>CANCELLED</c>.</exception>
+    Task<ServiceExecutionResult> RunAsync(StartExecutionRequest request, WaitOptions? options = null, IProgress<ServiceExecutionStatus>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams one result file into <paramref name="destination"/> in constant memory.</summary>
+    /// <param name="executionId">The execution.</param>
+    /// <param name="fileName">The file (a key of the result's <c>_links</c>).</param>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="progress">Receives the byte count so far.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    Task<long> CopyResultFileToAsync(string executionId, string fileName, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads one result file to <paramref name="path"/> via a temporary file, so a cut-off download leaves no file behind.</summary>
+    /// <param name="executionId">The execution.</param>
+    /// <param name="fileName">The file (a key of the result's <c>_links</c>).</param>
+    /// <param name="path">Destination file.</param>
+    /// <param name="overwrite">Whether an existing file may be replaced.</param>
+    /// <param name="progress">Receives the byte count so far.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    Task<long> DownloadResultFileAsync(string executionId, string fileName, string path, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 }

@@ -15,8 +15,10 @@ internal sealed class HubClientCore : IDisposable
     /// <param name="ownsHttpClient">Whether disposing the facade disposes <paramref name="http"/> (only when the facade created it).</param>
     /// <param name="baseUrl">The normalised base URL.</param>
     /// <param name="errors">The error mapper of this client's API.</param>
-    public HubClientCore(HttpClient http, bool ownsHttpClient, Uri baseUrl, HubErrorMapper errors)
+    /// <param name="timeProvider">The clock for waiting and polling; <see cref="TimeProvider.System"/> when null.</param>
+    public HubClientCore(HttpClient http, bool ownsHttpClient, Uri baseUrl, HubErrorMapper errors, TimeProvider? timeProvider = null)
     {
+        TimeProvider = timeProvider ?? TimeProvider.System;
         _http = http;
         _ownsHttpClient = ownsHttpClient;
         BaseUrl = baseUrl;
@@ -28,7 +30,11 @@ internal sealed class HubClientCore : IDisposable
         Http.HubHttpPipeline.Create(settings),
         ownsHttpClient: true,
         settings.BaseUrl,
-        new HubErrorMapper(settings.Api, settings.Redactor));
+        new HubErrorMapper(settings.Api, settings.Redactor),
+        settings.TimeProvider);
+
+    /// <summary>Gets the clock used for waiting and polling (injectable so tests and benchmarks run on fake time).</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>Gets the base URL (ends with '/').</summary>
     public Uri BaseUrl { get; }

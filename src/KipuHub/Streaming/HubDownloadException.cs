@@ -2,9 +2,10 @@ namespace KipuHub.Streaming;
 
 /// <summary>
 /// A download ended before all bytes arrived (connection reset, body cut off, length mismatch). Nothing was left at
-/// the destination path: the partial data was in a temporary file, which is deleted.
+/// the destination path: the partial data was in a temporary file, which is deleted. The underlying
+/// <see cref="IOException"/> or <see cref="HttpRequestException"/>, if any, is the inner exception.
 /// </summary>
-public sealed class HubDownloadException : IOException
+public sealed class HubDownloadException : HubException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened and what to do.</param>

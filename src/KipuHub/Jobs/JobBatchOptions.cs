@@ -1,0 +1,14 @@
+namespace KipuHub.Jobs;
+
+/// <summary>How to submit a batch of jobs.</summary>
+public sealed class JobBatchOptions
+{
+    /// <summary>Submissions in flight at once. Default 8.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>
+    /// A tag added to every job of the batch (<c>kipuhub-batch:{id}:{index}</c> is added too), so that a submission
+    /// whose outcome is <see cref="JobSubmissionOutcome.Unknown"/> can be found later. Default: a new GUID.
+    /// </summary>
+    public string? BatchId { get; init; }
+}

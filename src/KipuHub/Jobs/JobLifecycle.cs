@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using KipuHub.Diagnostics;
+using KipuHub.Generated.Quantum;
+using KipuHub.Paging;
+using KipuHub.Streaming;
+using KipuHub.Waiting;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace KipuHub.Jobs;
+
+/// <summary>
+/// Waiting, running, streaming, paging and batches on top of a (facade) <see cref="IJobsClient"/>. Stateless apart
+/// from its clock; <see cref="HubQuantumClient"/> exposes it.
+/// </summary>
+internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads, TimeProvider time)
+{
+    public async Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        using var activity = HubDiagnostics.StartActivity("KipuHub.WaitForJob");
+        activity?.SetTag("kipuhub.job.id", jobId);
+        var poller = CreatePoller(jobId, options);
+        var status = await poller.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("kipuhub.job.status", status.ToString());
+        activity?.SetTag("kipuhub.polls", poller.PollCount);
+        return await jobs.GetJobAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public IAsyncEnumerable<JobStatus> WatchAsync(string jobId, WaitOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return CreatePoller(jobId, options).WatchAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Job>> WaitForAllAsync(IEnumerable<string> jobIds, WaitOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        return await Task.WhenAll(jobIds.Select(id => WaitForCompletionAsync(id, options, null, cancellationToken))).ConfigureAwait(false);
+    }
+
+    public async Task<JobResult> RunJobAsync(CreateJobRequest request, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = HubDiagnostics.StartActivity("KipuHub.RunJob");
+        var created = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("kipuhub.job.id", created.Id);
+        var job = await WaitForCompletionAsync(created.Id!, options, progress, cancellationToken).ConfigureAwait(false);
+        if (job.Status != JobStatus.Completed) throw new JobFailedException(job);
+        var result = await jobs.GetJobResultAsync(job.Id!, cancellationToken).ConfigureAwait(false);
+        return new JobResult(job, result as JToken ?? JToken.FromObject(result));
+    }
+
+    public async Task<Job> SubmitAsync(CreateJobRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = HubDiagnostics.StartActivity("KipuHub.SubmitJob", ActivityKind.Client);
+        activity?.SetTag("kipuhub.backend.id", request.BackendId);
+        var job = await jobs.CreateJobAsync(request, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(job.Id))
+            throw new HubResponseFormatException("The Hub accepted the job but returned no id, so it cannot be awaited. Look for it with Jobs.SearchJobsAsync.", 201);
+        activity?.SetTag("kipuhub.job.id", job.Id);
+        return job;
+    }
+
+    public async Task<long> CopyResultToAsync(string jobId, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var activity = HubDiagnostics.StartActivity("KipuHub.DownloadResult", ActivityKind.Client);
+        using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var copied = await ResponseDownload.CopyAsync(file.Stream, ResponseDownload.ContentLength(file.Headers), destination, $"the result of job '{jobId}'", progress, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("kipuhub.bytes", copied);
+        return copied;
+    }
+
+    public async Task<long> DownloadResultAsync(string jobId, string path, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var activity = HubDiagnostics.StartActivity("KipuHub.DownloadResult", ActivityKind.Client);
+        using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var written = await ResponseDownload.SaveAsync(file.Stream, ResponseDownload.ContentLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("kipuhub.bytes", written);
+        return written;
+    }
+
+    public async Task<JToken> ReadResultAsync(string jobId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var text = new StreamReader(file.Stream);
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+        try
+        {
+            // Parsed straight from the stream: no intermediate string of the whole document.
+            return await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new HubResponseFormatException($"The result of job '{jobId}' is not valid JSON ({ex.Message}). Download it as bytes with DownloadJobResultAsync to inspect it.", 200, innerException: ex);
+        }
+    }
+
+    public AsyncPageable<Job> GetJobs(int? pageSize, IEnumerable<string>? sort) =>
+        new(async (page, size, ct) =>
+        {
+            var response = await jobs.SearchJobsAsync(page, size, sort, null, ct).ConfigureAwait(false);
+            return new Page<Job>(response.Content?.ToList() ?? [], response.Page ?? page, response.Size ?? size, response.TotalElements, response.TotalPages);
+        }, pageSize);
+
+    public AsyncPageable<Workload> GetWorkloads(int? pageSize, IEnumerable<string>? sort) =>
+        new(async (page, size, ct) =>
+        {
+            var response = await workloads.GetWorkloadsAsync(page, size, sort, ct).ConfigureAwait(false);
+            return new Page<Workload>(response.Content?.ToList() ?? [], response.Page ?? page, response.Size ?? size, response.TotalElements, response.TotalPages);
+        }, pageSize);
+
+    public async Task<IReadOnlyList<JobSubmission>> SubmitBatchAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        options ??= new JobBatchOptions();
+        if (options.MaxConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, "JobBatchOptions.MaxConcurrency must be at least 1.");
+        var batchId = options.BatchId ?? Guid.NewGuid().ToString("N");
+        var items = requests.ToList();
+        var results = new JobSubmission[items.Count];
+        using var activity = HubDiagnostics.StartActivity("KipuHub.SubmitBatch");
+        activity?.SetTag("kipuhub.batch.size", items.Count);
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (index, ct) => results[index] = await SubmitOnceAsync(index, Tag(items[index], batchId, index), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>Exactly one POST per item: a failed submission is reported, never resubmitted, so no job is created twice.</summary>
+    private async Task<JobSubmission> SubmitOnceAsync(int index, CreateJobRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var job = await jobs.CreateJobAsync(request, cancellationToken).ConfigureAwait(false);
+            return new JobSubmission(index, request, job, null, JobSubmissionOutcome.Created);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return new JobSubmission(index, request, null, ex, Classify(ex));
+        }
+    }
+
+    private static JobSubmissionOutcome Classify(Exception ex) => ex switch
+    {
+        HubApiException { StatusCode: >= 400 and < 500 and not 408 and not 429 } => JobSubmissionOutcome.Rejected,
+        ArgumentException => JobSubmissionOutcome.Rejected,
+        _ => JobSubmissionOutcome.Unknown,
+    };
+
+    private static CreateJobRequest Tag(CreateJobRequest request, string batchId, int index)
+    {
+        var tags = request.Tags?.ToList() ?? [];
+        tags.Add($"kipuhub-batch:{batchId}:{index}");
+        request.Tags = tags;
+        return request;
+    }
+
+    private StatusPoller<JobStatus> CreatePoller(string jobId, WaitOptions? options) =>
+        new($"job '{jobId}'",
+            async ct =>
+            {
+                HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", "job"));
+                var response = await jobs.GetJobStatusAsync(jobId, cancellationToken: ct).ConfigureAwait(false);
+                return new StatusSnapshot<JobStatus>(response.Status ?? JobStatus.Unknown);
+            },
+            static s => s.IsTerminal(), options, time);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using KipuHub.Generated.Quantum;
+using Newtonsoft.Json.Linq;
+
+namespace KipuHub.Jobs;
+
+/// <summary>A finished job and its result document, with typed views of the common result shapes.</summary>
+public sealed class JobResult
+{
+    /// <summary>Creates a result.</summary>
+    /// <param name="job">The job in its final state.</param>
+    /// <param name="raw">The result JSON as the Hub returned it.</param>
+    public JobResult(Job job, JToken raw)
+    {
+        Job = job ?? throw new ArgumentNullException(nameof(job));
+        Raw = raw ?? throw new ArgumentNullException(nameof(raw));
+    }
+
+    /// <summary>The job in its final state.</summary>
+    public Job Job { get; }
+
+    /// <summary>The result JSON as the Hub returned it (backend-specific).</summary>
+    public JToken Raw { get; }
+
+    /// <summary>
+    /// Measurement counts by bitstring, from <c>counts</c> (AWS style) or, when only probabilities are given, from
+    /// <c>histogram</c> times the job's shots (IonQ style). Empty when the result has neither.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Counts => _counts ??= ReadCounts();
+
+    /// <summary>Outcome probabilities by bitstring (counts divided by their total, or <c>histogram</c> as given).</summary>
+    public IReadOnlyDictionary<string, double> Probabilities => _probabilities ??= ReadProbabilities();
+
+    private IReadOnlyDictionary<string, long>? _counts;
+    private IReadOnlyDictionary<string, double>? _probabilities;
+
+    private Dictionary<string, long> ReadCounts()
+    {
+        if (Raw["counts"] is JObject counts)
+            return counts.Properties().ToDictionary(p => p.Name, p => p.Value.Value<long>(), StringComparer.Ordinal);
+        if (Raw["histogram"] is JObject histogram && Job.Shots is { } shots)
+            return histogram.Properties().ToDictionary(p => p.Name, p => (long)Math.Round(p.Value.Value<double>() * shots), StringComparer.Ordinal);
+        return new Dictionary<string, long>(StringComparer.Ordinal);
+    }
+
+    private Dictionary<string, double> ReadProbabilities()
+    {
+        if (Raw["histogram"] is JObject histogram)
+            return histogram.Properties().ToDictionary(p => p.Name, p => p.Value.Value<double>(), StringComparer.Ordinal);
+        var total = (double)Counts.Values.Sum();
+        return Counts.ToDictionary(p => p.Key, p => total == 0 ? 0 : p.Value / total, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Job {Job.Id} {Job.Status}: " + string.Join(", ", Counts.OrderByDescending(c => c.Value).Select(c => c.Key + "=" + c.Value.ToString(CultureInfo.InvariantCulture)));
+}
