@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using KipuHub.Emulator.Diagnostics;
 using KipuHub.Emulator.Faults;
+using KipuHub.Emulator.Platform;
 using KipuHub.Emulator.Quantum;
 using KipuHub.Emulator.Service;
 
 namespace KipuHub.Emulator;
 
 /// <summary>The emulator's whole state and settings, shared by every route; options are resolved once at start.</summary>
-internal sealed class HubRuntime
+internal sealed class HubRuntime : IDisposable
 {
     private long _ordinal;
 
@@ -23,6 +24,7 @@ internal sealed class HubRuntime
         Faults = new FaultInjector(Seed, options.Faults);
         Requests = new RequestLog(options.RequestLogCapacity);
         Executions = new ServiceExecutionStore();
+        Platform = new PlatformState(options.SeededServiceCount);
     }
 
     public KipuHubEmulatorOptions Options { get; }
@@ -51,6 +53,9 @@ internal sealed class HubRuntime
 
     public ServiceExecutionStore Executions { get; }
 
+    /// <summary>The Platform API's catalog, data pools, applications and subscriptions.</summary>
+    public PlatformState Platform { get; }
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>The owner of work done by the demo services: the default user's personal context.</summary>
@@ -77,6 +82,9 @@ internal sealed class HubRuntime
         var now = Now;
         return backend.QueueSize + Jobs.All.Count(j => ReferenceEquals(j.Backend, backend) && !j.StateAt(now).IsTerminal);
     }
+
+    /// <summary>Removes what the emulator stored on disk (data pool files).</summary>
+    public void Dispose() => Platform.Dispose();
 
     private static string NewToken(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using KipuHub.Emulator.Diagnostics;
 using KipuHub.Emulator.Faults;
 using KipuHub.Emulator.Http;
+using KipuHub.Emulator.Platform;
 using KipuHub.Emulator.Quantum;
 using KipuHub.Emulator.Service;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace KipuHub.Emulator;
 
 /// <summary>
-/// A local, stateful Kipu Quantum Hub: the Quantum API and a Service gateway with demo services, served over loopback
+/// A local, stateful Kipu Quantum Hub: the Quantum API, a Service gateway with demo services and the Platform API, served over loopback
 /// HTTP exactly as <c>specs/</c> describe them, so the generated clients (and the SDK) work against it unchanged.
 /// </summary>
 /// <remarks>
@@ -47,7 +48,10 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>The Quantum API base URL, ending in '/': <c>http://127.0.0.1:PORT/quantum/</c>.</summary>
     public Uri QuantumBaseUrl { get; }
 
-    /// <summary>Reserved for the Platform API (<c>…/qc-catalog/</c>); it answers 404 until the Platform API is emulated.</summary>
+    /// <summary>
+    /// The Platform (catalog) API base URL, ending in '/': <c>http://127.0.0.1:PORT/qc-catalog/</c>. Every operation of
+    /// <c>specs/platform.json</c> is routed; the ones the emulator does not implement answer 501 naming the operation.
+    /// </summary>
     public Uri PlatformBaseUrl { get; }
 
     /// <summary>The demo services deployed behind the gateway: <c>echo</c> and <c>bell-sampler</c>.</summary>
@@ -132,7 +136,25 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Stops the emulator and releases its port.</summary>
+    /// <summary>Creates an <see cref="HttpClient"/> for the Platform API: base address and <c>X-Auth-Token</c> set. The caller disposes it.</summary>
+    /// <param name="organizationId">Sent as <c>X-OrganizationId</c> when not null; must be one of <see cref="OrganizationIds"/>.</param>
+    /// <returns>A client whose relative requests go to <see cref="PlatformBaseUrl"/>.</returns>
+    public HttpClient CreatePlatformHttpClient(string? organizationId = null)
+    {
+        var client = new HttpClient { BaseAddress = PlatformBaseUrl };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
+        if (organizationId is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
+        }
+
+        return client;
+    }
+
+    /// <summary>The Platform operationIds the emulator implements; every other operation of the spec answers 501.</summary>
+    public IReadOnlyCollection<string> ImplementedPlatformOperations => PlatformRoutes.Implemented(_hub);
+
+    /// <summary>Stops the emulator, releases its port and deletes the data pool files it stored.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -143,6 +165,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
 
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _hub.Dispose();
     }
 
     /// <summary>Describes the emulator without secrets.</summary>
@@ -185,8 +208,9 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         SessionEndpoints.Map(quantum, hub);
         WorkloadEndpoints.Map(quantum, hub);
         ServiceEndpoints.Map(app, hub);
+        PlatformRoutes.Map(app, hub);
         app.MapFallback("{*path}", context => throw HttpProblemException.NotFound(
-            $"There is no {context.Request.Method} {context.Request.Path} on this Hub. The Quantum API lives under /quantum/, demo services under /gateway/{DemoServices.Context}/<service>/{DemoServices.Version}/; the Platform API (/qc-catalog/) is not emulated yet."));
+            $"There is no {context.Request.Method} {context.Request.Path} on this Hub. The Quantum API lives under /quantum/, demo services under /gateway/{DemoServices.Context}/<service>/{DemoServices.Version}/; the Platform API under /qc-catalog/ (specs/platform.json lists its paths)."));
     }
 
     private static void RequireNonNegative(TimeSpan value, string name)
@@ -210,6 +234,8 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxSimulatedQubits, 26, nameof(options.MaxSimulatedQubits));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxResultBytes, nameof(options.MaxResultBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1024, nameof(options.MaxRequestBodyBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDataPoolFileBytes, nameof(options.MaxDataPoolFileBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SeededServiceCount, nameof(options.SeededServiceCount));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
         if (options.Users.Select(u => u.Token).Distinct(StringComparer.Ordinal).Count() != options.Users.Count)

@@ -66,6 +66,12 @@ public sealed class KipuHubEmulatorOptions
     /// <summary>The largest request body accepted (default 10 MiB); larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 10L * 1024 * 1024;
 
+    /// <summary>The largest data pool file accepted (default 1 GiB); larger uploads get 413. Files are stored on disk, not in memory.</summary>
+    public long MaxDataPoolFileBytes { get; set; } = 1L << 30;
+
+    /// <summary>How many catalog-only services the Platform API lists besides the demo services (default 25), to page through.</summary>
+    public int SeededServiceCount { get; set; } = 25;
+
     /// <summary>How many requests the request log keeps; older entries are dropped (default 100,000).</summary>
     public int RequestLogCapacity { get; set; } = 100_000;
 

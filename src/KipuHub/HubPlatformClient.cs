@@ -1,18 +1,68 @@
+using KipuHub.Generated.Platform;
 using KipuHub.Internal;
+using KipuHub.Platform.Internal;
 
 namespace KipuHub;
 
 /// <summary>
-/// The client of the Platform (catalog) API (the official SDKs' <c>HubPlatformClient</c>).
+/// The client of the Platform (catalog) API: services, applications, subscriptions, organizations, users, data pools
+/// and their files, shares and grants, marketplace, ... (the official SDKs' <c>HubPlatformClient</c>).
 /// </summary>
 /// <remarks>
-/// The typed namespaces land with the Platform spec, each as a property over the same pipeline, like
-/// <see cref="HubQuantumClient"/>'s. Until then, the whole API is reachable through <see cref="SendAsync"/> with the
-/// token, organization, retries and logging already in place.
+/// <para>
+/// The 22 namespaces (<see cref="Services"/>, <see cref="Users"/>, <see cref="DataPools"/>, ...) are the generated
+/// clients, created on first use and sharing this client's one <see cref="HttpClient"/> pipeline. Their errors are
+/// translated: callers see <see cref="HubApiException"/> subclasses, never the generated <c>ApiException</c>.
+/// </para>
+/// <para>
+/// Organization scoping: <see cref="HubPlatformClientOptions.OrganizationId"/> (or, as in Python,
+/// <c>Headers["X-OrganizationId"]</c>) puts <c>X-OrganizationId</c> on every request; without it requests act for the
+/// personal account. Create one client per token and organization and reuse it; it is thread-safe.
+/// </para>
+/// <para>
+/// Paged lists as <see cref="IAsyncEnumerable{T}"/>: <see cref="Paging.PlatformPaging"/>. Data pool files with streams
+/// and progress: <see cref="Streaming.DataPoolFileTransfer"/>.
+/// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// using var platform = new HubPlatformClient(new HubPlatformClientOptions
+/// {
+///     ApiKey = Environment.GetEnvironmentVariable("KQH_PERSONAL_ACCESS_TOKEN"),
+///     OrganizationId = Environment.GetEnvironmentVariable("KQH_ORGANIZATION_ID"),
+/// });
+/// var me = await platform.Users.GetMeAsync();
+/// await foreach (var service in platform.Services.ListServicesPageable(pageSize: 20))
+/// {
+///     Console.WriteLine(service.DisplayName);
+/// }
+/// </code>
+/// </example>
 public class HubPlatformClient : IHubPlatformClient, IDisposable
 {
     private readonly HubClientCore _core = null!;
+    private IAlgorithmsClient? _algorithms;
+    private IApplicationsClient? _applications;
+    private IAuthenticationClient? _authentication;
+    private IDataPoolsClient? _dataPools;
+    private IDataPoolGrantsClient? _dataPoolGrants;
+    private IDataPoolSharesClient? _dataPoolShares;
+    private IExternalServicesClient? _externalServices;
+    private IGitIntegrationsClient? _gitIntegrations;
+    private IImplementationsClient? _implementations;
+    private IManagedServicesClient? _managedServices;
+    private IMarketplaceClient? _marketplace;
+    private IOrganizationsClient? _organizations;
+    private IQuantumWorkloadsClient? _quantumWorkloads;
+    private IServiceExecutionsClient? _serviceExecutions;
+    private IServiceJobsClient? _serviceJobs;
+    private IServiceSharesClient? _serviceShares;
+    private IServicesClient? _services;
+    private ISubscriptionsClient? _subscriptions;
+    private IUseCasesClient? _useCases;
+    private IUserNotificationsClient? _userNotifications;
+    private IUsersClient? _users;
+    private IWorkflowServicesClient? _workflowServices;
 
     /// <summary>Creates a client for the public Hub with a personal access token.</summary>
     /// <param name="apiKey">The token, sent as <c>X-Auth-Token</c>.</param>
@@ -51,6 +101,94 @@ public class HubPlatformClient : IHubPlatformClient, IDisposable
 
     /// <inheritdoc />
     public virtual string? OrganizationId { get; }
+
+    /// <inheritdoc />
+    public virtual IAlgorithmsClient Algorithms =>
+        _core.GetOrCreate(ref _algorithms, static (http, errors) => new ErrorMappingAlgorithmsClient(new AlgorithmsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IApplicationsClient Applications =>
+        _core.GetOrCreate(ref _applications, static (http, errors) => new ErrorMappingApplicationsClient(new ApplicationsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IAuthenticationClient Authentication =>
+        _core.GetOrCreate(ref _authentication, static (http, errors) => new ErrorMappingAuthenticationClient(new AuthenticationClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IDataPoolsClient DataPools =>
+        _core.GetOrCreate(ref _dataPools, static (http, errors) => new ErrorMappingDataPoolsClient(new DataPoolsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IDataPoolGrantsClient DataPoolGrants =>
+        _core.GetOrCreate(ref _dataPoolGrants, static (http, errors) => new ErrorMappingDataPoolGrantsClient(new DataPoolGrantsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IDataPoolSharesClient DataPoolShares =>
+        _core.GetOrCreate(ref _dataPoolShares, static (http, errors) => new ErrorMappingDataPoolSharesClient(new DataPoolSharesClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IExternalServicesClient ExternalServices =>
+        _core.GetOrCreate(ref _externalServices, static (http, errors) => new ErrorMappingExternalServicesClient(new ExternalServicesClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IGitIntegrationsClient GitIntegrations =>
+        _core.GetOrCreate(ref _gitIntegrations, static (http, errors) => new ErrorMappingGitIntegrationsClient(new GitIntegrationsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IImplementationsClient Implementations =>
+        _core.GetOrCreate(ref _implementations, static (http, errors) => new ErrorMappingImplementationsClient(new ImplementationsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IManagedServicesClient ManagedServices =>
+        _core.GetOrCreate(ref _managedServices, static (http, errors) => new ErrorMappingManagedServicesClient(new ManagedServicesClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IMarketplaceClient Marketplace =>
+        _core.GetOrCreate(ref _marketplace, static (http, errors) => new ErrorMappingMarketplaceClient(new MarketplaceClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IOrganizationsClient Organizations =>
+        _core.GetOrCreate(ref _organizations, static (http, errors) => new ErrorMappingOrganizationsClient(new OrganizationsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IQuantumWorkloadsClient QuantumWorkloads =>
+        _core.GetOrCreate(ref _quantumWorkloads, static (http, errors) => new ErrorMappingQuantumWorkloadsClient(new QuantumWorkloadsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IServiceExecutionsClient ServiceExecutions =>
+        _core.GetOrCreate(ref _serviceExecutions, static (http, errors) => new ErrorMappingServiceExecutionsClient(new ServiceExecutionsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IServiceJobsClient ServiceJobs =>
+        _core.GetOrCreate(ref _serviceJobs, static (http, errors) => new ErrorMappingServiceJobsClient(new ServiceJobsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IServiceSharesClient ServiceShares =>
+        _core.GetOrCreate(ref _serviceShares, static (http, errors) => new ErrorMappingServiceSharesClient(new ServiceSharesClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IServicesClient Services =>
+        _core.GetOrCreate(ref _services, static (http, errors) => new ErrorMappingServicesClient(new ServicesClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual ISubscriptionsClient Subscriptions =>
+        _core.GetOrCreate(ref _subscriptions, static (http, errors) => new ErrorMappingSubscriptionsClient(new SubscriptionsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IUseCasesClient UseCases =>
+        _core.GetOrCreate(ref _useCases, static (http, errors) => new ErrorMappingUseCasesClient(new UseCasesClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IUserNotificationsClient UserNotifications =>
+        _core.GetOrCreate(ref _userNotifications, static (http, errors) => new ErrorMappingUserNotificationsClient(new UserNotificationsClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IUsersClient Users =>
+        _core.GetOrCreate(ref _users, static (http, errors) => new ErrorMappingUsersClient(new UsersClient(http), errors));
+
+    /// <inheritdoc />
+    public virtual IWorkflowServicesClient WorkflowServices =>
+        _core.GetOrCreate(ref _workflowServices, static (http, errors) => new ErrorMappingWorkflowServicesClient(new WorkflowServicesClient(http), errors));
 
     /// <inheritdoc />
     public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>

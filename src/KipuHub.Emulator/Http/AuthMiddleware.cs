@@ -1,18 +1,21 @@
 namespace KipuHub.Emulator.Http;
 
 /// <summary>
-/// Authenticates like the Hub: the Quantum API wants <c>X-Auth-Token</c> (plus an optional <c>X-OrganizationId</c>
-/// the user must belong to), the Service gateway wants <c>Authorization: Bearer</c>. Messages never contain a token.
+/// Authenticates like the Hub: the Quantum and Platform APIs want <c>X-Auth-Token</c> (plus an optional
+/// <c>X-OrganizationId</c> the user must belong to), the Service gateway wants <c>Authorization: Bearer</c>.
+/// Messages never contain a token.
 /// </summary>
 internal static class AuthMiddleware
 {
     public const string QuantumPrefix = "/quantum";
+    public const string PlatformPrefix = "/qc-catalog";
     public const string GatewayPrefix = "/gateway";
 
     public static Task InvokeAsync(HttpContext context, RequestDelegate next, HubRuntime hub)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments(QuantumPrefix, StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWithSegments(QuantumPrefix, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(PlatformPrefix, StringComparison.OrdinalIgnoreCase))
         {
             AuthenticateQuantum(context, hub).AttachTo(context);
         }

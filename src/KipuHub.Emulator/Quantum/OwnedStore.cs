@@ -22,6 +22,8 @@ internal sealed class OwnedStore<T>
     public T? Find(string id, string ownerKey)
         => _records.TryGetValue(id, out var record) && record.OwnerKey == ownerKey ? record : null;
 
+    public bool Remove(string id) => _records.TryRemove(id, out _);
+
     public T? FindAnyOwner(string id) => _records.TryGetValue(id, out var record) ? record : null;
 
     public IEnumerable<T> OwnedBy(string ownerKey) => _records.Values.Where(r => r.OwnerKey == ownerKey);

@@ -11,6 +11,8 @@ internal sealed class ServiceExecutionStore
 
     public ServiceExecutionRecord? Find(string id) => _records.TryGetValue(id, out var r) ? r : null;
 
+    public IEnumerable<ServiceExecutionRecord> All => _records.Values;
+
     public IEnumerable<ServiceExecutionRecord> ForService(string name)
         => _records.Values.Where(r => r.ServiceName == name).OrderBy(r => r.Ordinal);
 }

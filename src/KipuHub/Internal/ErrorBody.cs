@@ -8,7 +8,7 @@ internal static class ErrorBody
 {
     private const int MaxMessageLength = 500;
 
-    private static readonly string[] MessageFields = ["message", "error", "detail", "error_description", "title"];
+    private static readonly string[] MessageFields = ["message", "errorMessage", "error", "detail", "error_description", "title"];
 
     private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 

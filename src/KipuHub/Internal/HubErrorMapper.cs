@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using PlatformApiException = KipuHub.Generated.Platform.ApiException;
 using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
 using ServiceApiException = KipuHub.Generated.Service.ApiException;
 
@@ -59,6 +60,7 @@ internal sealed class HubErrorMapper
         {
             QuantumApiException e => FromStatus(e.StatusCode, e.Headers, e.Response, e.InnerException, operation, e.Message),
             ServiceApiException e => FromStatus(e.StatusCode, e.Headers, e.Response, e.InnerException, operation, e.Message),
+            PlatformApiException e => FromStatus(e.StatusCode, e.Headers, e.Response, e.InnerException, operation, e.Message),
             TaskCanceledException { InnerException: TimeoutException } e when !cancellationToken.IsCancellationRequested =>
                 HttpClientTimeout(e, operation),
             _ => exception,

@@ -77,10 +77,10 @@ public class AuthTests : EmulatorTestBase
     }
 
     [Test]
-    public async Task The_platform_api_and_unknown_paths_are_json_404s()
+    public async Task Unknown_platform_paths_and_unknown_paths_are_json_404s()
     {
         using var http = Hub.CreateQuantumHttpClient();
-        using var platform = await http.GetAsync(new Uri(Hub.PlatformBaseUrl, "services"));
+        using var platform = await http.GetAsync(new Uri(Hub.PlatformBaseUrl, "no-such-collection"));
         using var nowhere = await http.GetAsync(new Uri(Hub.BaseUrl, "nowhere"));
 
         Assert.That(platform.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

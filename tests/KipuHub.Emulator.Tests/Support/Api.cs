@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using PlatformApiException = KipuHub.Generated.Platform.ApiException;
 using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
 using ServiceApiException = KipuHub.Generated.Service.ApiException;
 
@@ -17,6 +18,13 @@ public static class Api
     public static JObject ServiceFailsWith(int status, AsyncTestDelegate call)
     {
         var ex = Assert.ThrowsAsync<ServiceApiException>(call);
+        Assert.That(ex!.StatusCode, Is.EqualTo(status), ex.Response);
+        return ErrorBody(status, ex.Response);
+    }
+
+    public static JObject PlatformFailsWith(int status, AsyncTestDelegate call)
+    {
+        var ex = Assert.ThrowsAsync<PlatformApiException>(call);
         Assert.That(ex!.StatusCode, Is.EqualTo(status), ex.Response);
         return ErrorBody(status, ex.Response);
     }

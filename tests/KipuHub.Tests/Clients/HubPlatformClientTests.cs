@@ -1,5 +1,5 @@
 using System.Net;
-using KipuHub.Generated.Service;
+using KipuHub.Generated.Platform;
 using KipuHub.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,5 +53,101 @@ public class HubPlatformClientTests
 
         Assert.That(stub.Requests.Single().Header("X-OrganizationId"), Is.EqualTo("org-o"));
         Assert.That(client.OrganizationId, Is.EqualTo("org-o"));
+    }
+
+    [Test]
+    public async Task Namespaces_CarryTokenOrganizationAndHeaders_OnEveryOperation()
+    {
+        var stub = new StubHandler(HttpStatusCode.OK, """{"id":"u1","username":"ada"}""");
+        using var client = Hub.Platform(stub, o =>
+        {
+            o.OrganizationId = "org-7";
+            o.Headers["X-Team"] = "catalog";
+        });
+
+        var me = await client.Users.GetMeAsync();
+        await client.Organizations.GetOrganizationAsync("org-7");
+
+        Assert.That(me.Username, Is.EqualTo("ada"));
+        Assert.That(stub.Requests.Select(r => r.Uri.AbsolutePath), Is.EqualTo(new[] { "/qc-catalog/users/me", "/qc-catalog/organizations/org-7" }));
+        Assert.That(stub.Requests.Select(r => r.Header("X-OrganizationId")), Is.All.EqualTo("org-7"));
+        Assert.That(stub.Requests.Select(r => r.Header("X-Auth-Token")), Is.All.EqualTo("platform-token"));
+        Assert.That(stub.Requests.Select(r => r.Header("X-Team")), Is.All.EqualTo("catalog"));
+    }
+
+    [Test]
+    public async Task OrganizationInHeaders_LikePython_ScopesTheNamespacesToo()
+    {
+        var stub = new StubHandler(HttpStatusCode.OK, "[]");
+        using var client = Hub.Platform(stub, o => o.Headers["X-OrganizationId"] = "org-py");
+
+        await client.DataPools.GetDataPoolsAsync();
+
+        Assert.That(stub.Requests.Single().Header("X-OrganizationId"), Is.EqualTo("org-py"));
+    }
+
+    [Test]
+    public async Task NoOrganization_ActsForThePersonalAccount()
+    {
+        var stub = new StubHandler(HttpStatusCode.OK, "[]");
+        using var client = Hub.Platform(stub);
+
+        await client.Applications.GetApplicationsAsync();
+
+        Assert.That(stub.Requests.Single().Header("X-OrganizationId"), Is.Null);
+        Assert.That(client.OrganizationId, Is.Null);
+    }
+
+    [TestCase(400, typeof(BadRequestException))]
+    [TestCase(401, typeof(UnauthorizedException))]
+    [TestCase(403, typeof(ForbiddenException))]
+    [TestCase(404, typeof(NotFoundException))]
+    [TestCase(409, typeof(ConflictException))]
+    [TestCase(500, typeof(InternalServerErrorException))]
+    public void Errors_AreTranslatedLikeTheQuantumOnes(int status, Type expected)
+    {
+        var stub = new StubHandler((HttpStatusCode)status, """{"errorMessage":"pool says no"}""");
+        using var client = Hub.Platform(stub, o => o.MaxRetries = 0);
+
+        var ex = Assert.CatchAsync<HubApiException>(() => client.DataPools.CreateDataPoolAsync(new CreateDataPoolRequest { Name = "p" }));
+
+        Assert.That(ex, Is.TypeOf(expected));
+        Assert.That(ex!.StatusCode, Is.EqualTo(status));
+        Assert.That(ex.Message, Does.StartWith($"Platform API call DataPools.CreateDataPoolAsync failed with {status}"));
+        Assert.That(ex.Message, Does.Contain("pool says no"));
+    }
+
+    [Test]
+    public void UndeclaredStatus_IsAHubApiException_WithTheServersWords()
+    {
+        var stub = new StubHandler((HttpStatusCode)501, """{"status":501,"error":"Not Implemented","message":"The emulator does not implement getBuildLogs yet"}""");
+        using var client = Hub.Platform(stub);
+
+        var ex = Assert.CatchAsync<HubApiException>(() => client.Services.GetBuildLogsAsync("s1", "v1"));
+
+        Assert.That(ex, Is.TypeOf<HubApiException>());
+        Assert.That(ex!.StatusCode, Is.EqualTo(501));
+        Assert.That(ex.Message, Does.Contain("Services.GetBuildLogsAsync").And.Contain("getBuildLogs"));
+    }
+
+    [Test]
+    public void BlankPathIds_AreRefused_BeforeAnyRequest()
+    {
+        var stub = new StubHandler();
+        using var client = Hub.Platform(stub);
+
+        Assert.That(() => client.DataPoolShares.DeleteDataPoolShareAsync("pool", " "), Throws.ArgumentException);
+        Assert.That(stub.Requests, Is.Empty);
+    }
+
+    [Test]
+    public void Namespaces_AreCreatedOnce_AndRefusedAfterDispose()
+    {
+        var client = Hub.Platform(new StubHandler());
+        var services = client.Services;
+
+        Assert.That(client.Services, Is.SameAs(services));
+        client.Dispose();
+        Assert.That(() => client.Users, Throws.TypeOf<ObjectDisposedException>());
     }
 }

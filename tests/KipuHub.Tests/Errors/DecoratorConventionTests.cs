@@ -4,6 +4,7 @@ using KipuHub.Generated.Service;
 using KipuHub.Internal;
 using KipuHub.Quantum.Internal;
 using KipuHub.Service.Internal;
+using PlatformApiException = KipuHub.Generated.Platform.ApiException;
 using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
 using ServiceApiException = KipuHub.Generated.Service.ApiException;
 
@@ -71,7 +72,38 @@ public class DecoratorConventionTests
         yield return (typeof(IJobsClient), i => new ErrorMappingJobsClient((IJobsClient)i, Mapper()), quantum);
         yield return (typeof(IWorkloadsClient), i => new ErrorMappingWorkloadsClient((IWorkloadsClient)i, Mapper()), quantum);
         yield return (typeof(IServiceApiClient), i => new ErrorMappingServiceApiClient((IServiceApiClient)i, Mapper()), service);
+        foreach (var (iface, decorator) in PlatformDecorators())
+        {
+            yield return (iface, i => Activator.CreateInstance(decorator, i, Mapper())!, Platform);
+        }
     }
+
+    [Test]
+    public void EveryPlatformInterface_HasADecorator_AndTheClientExposesIt()
+    {
+        var pairs = PlatformDecorators().ToList();
+
+        Assert.That(pairs, Has.Count.EqualTo(22), "sdk-api.md's HubPlatformClient has 22 namespaces");
+        Assert.That(pairs.Sum(p => p.Interface.GetMethods().Length), Is.EqualTo(136), "specs/platform.json has 136 operations");
+        using var client = new HubPlatformClient(new HubPlatformClientOptions { ApiKey = "t", BaseUrl = new Uri("https://hub.test/qc-catalog/") });
+        foreach (var (iface, decorator) in pairs)
+        {
+            var property = typeof(IHubPlatformClient).GetProperties().SingleOrDefault(p => p.PropertyType == iface);
+            Assert.That(property, Is.Not.Null, $"IHubPlatformClient exposes {iface.Name}");
+            Assert.That(property!.GetValue(client), Is.InstanceOf(decorator), $"{property.Name} is error-mapped");
+            Assert.That(property.GetValue(client), Is.SameAs(property.GetValue(client)), $"{property.Name} is created once");
+        }
+    }
+
+    private static Exception Platform() => new PlatformApiException("not found", 404, "{}", new Dictionary<string, IEnumerable<string>>(), null);
+
+    /// <summary>Every generated Platform interface and the decorator named after it (a missing one fails the test).</summary>
+    private static IEnumerable<(Type Interface, Type Decorator)> PlatformDecorators() =>
+        typeof(KipuHub.Generated.Platform.IDataPoolsClient).Assembly.GetExportedTypes()
+            .Where(t => t.IsInterface && t.Name.EndsWith("Client", StringComparison.Ordinal))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (t, typeof(HubPlatformClient).Assembly.GetType($"KipuHub.Platform.Internal.ErrorMapping{t.Name[1..]}")
+                ?? throw new AssertionException($"No decorator for {t.Name}: add KipuHub.Platform.Internal.ErrorMapping{t.Name[1..]}.")));
 
     private static HubErrorMapper Mapper() => new(HubApiKind.Quantum, new TokenRedactor());
 

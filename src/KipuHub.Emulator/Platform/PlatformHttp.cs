@@ -1,0 +1,50 @@
+using KipuHub.Emulator.Http;
+using KipuHub.Emulator.Quantum;
+
+namespace KipuHub.Emulator.Platform;
+
+/// <summary>Small request and response helpers shared by the Platform routes.</summary>
+internal static class PlatformHttp
+{
+    public static string Route(HttpContext context, string name) => JobEndpoints.Route(context, name);
+
+    public static string OwnerKey(HttpContext context) => CallerContext.Of(context).OwnerKey;
+
+    /// <summary>Scheme, host and port of the request, for absolute URLs in bodies (no trailing '/').</summary>
+    public static string Root(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+
+    public static Task Ok(HttpContext context, object? body) => NewtonsoftJson.WriteAsync(context, StatusCodes.Status200OK, body);
+
+    public static Task Created(HttpContext context, object? body) => NewtonsoftJson.WriteAsync(context, StatusCodes.Status201Created, body);
+
+    public static Task NoContent(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads a JSON body as a generated model (400 for malformed JSON or wrong types).</summary>
+    public static async Task<T> ReadAsync<T>(HttpContext context, HubRuntime hub)
+    {
+        var body = await NewtonsoftJson.ReadObjectAsync(context, hub.Options.MaxRequestBodyBytes).ConfigureAwait(false);
+        return NewtonsoftJson.ToModel<T>(body);
+    }
+
+    public static string Required(string? value, string field)
+        => string.IsNullOrWhiteSpace(value) ? throw HttpProblemException.BadRequest($"'{field}' is required and must not be blank.") : value.Trim();
+
+    public static HttpProblemException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+
+    public static HttpProblemException Forbidden(string message) => new(StatusCodes.Status403Forbidden, message);
+
+    /// <summary>A page in the Platform's camelCase shape, cut with the Quantum API's Spring-style paging rules.</summary>
+    public static (List<T> Content, PageRequest Paging, long Total, int Pages) Page<T>(HttpContext context, IEnumerable<T> items, IReadOnlyDictionary<string, Func<T, object?>> sortKeys, Func<T, long> order)
+    {
+        var paging = PageRequest.Parse(context, sortKeys.Keys.ToArray());
+        var (content, total, pages) = paging.Apply(items, sortKeys, order);
+        return (content, paging, total, pages);
+    }
+
+    public static bool Contains(string? text, string? part) =>
+        string.IsNullOrEmpty(part) || (text?.Contains(part, StringComparison.OrdinalIgnoreCase) ?? false);
+}
