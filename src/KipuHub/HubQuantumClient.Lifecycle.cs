@@ -71,10 +71,19 @@ public partial class HubQuantumClient
     public virtual async Task<Session> WaitForSessionAsync(string sessionId, WaitOptions? options = null, IProgress<SessionStatus>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        var poller = new StatusPoller<SessionStatus>($"session '{sessionId}'",
-            async ct => new StatusSnapshot<SessionStatus>((await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false)).Status ?? SessionStatus.Unknown),
-            static s => s.IsTerminal(), options, _core.TimeProvider);
-        await poller.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
+        await CreateSessionPoller(sessionId, options).WaitAsync(progress, cancellationToken).ConfigureAwait(false);
         return await Sessions.GetSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<SessionStatus> WatchSessionAsync(string sessionId, WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
+        return CreateSessionPoller(sessionId, options).WatchAsync(cancellationToken);
+    }
+
+    private StatusPoller<SessionStatus> CreateSessionPoller(string sessionId, WaitOptions? options) =>
+        new($"session '{sessionId}'",
+            async ct => new StatusSnapshot<SessionStatus>((await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false)).Status ?? SessionStatus.Unknown),
+            static s => s.IsTerminal(), options, _core.TimeProvider);
 }

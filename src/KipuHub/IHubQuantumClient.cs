@@ -136,4 +136,10 @@ public interface IHubQuantumClient
     /// <param name="progress">Receives status changes.</param>
     /// <param name="cancellationToken">Stops waiting (not the session).</param>
     Task<Session> WaitForSessionAsync(string sessionId, WaitOptions? options = null, IProgress<SessionStatus>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The session's status now and at every change, ending after <c>CLOSED</c> or <c>ABORTED</c>.</summary>
+    /// <param name="sessionId">The session.</param>
+    /// <param name="options">Polling policy.</param>
+    /// <param name="cancellationToken">Stops watching (not the session).</param>
+    IAsyncEnumerable<SessionStatus> WatchSessionAsync(string sessionId, WaitOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -46,6 +46,9 @@ public class LifecycleTests : EmulatorFixture
             throw new InvalidOperationException("user code failed");
         });
 
+        var seen = new List<SessionStatus>();
+        await foreach (var status in client.WatchSessionAsync(sessionId!, Fast)) seen.Add(status);
+        Assert.That(seen[^1], Is.EqualTo(SessionStatus.Closed));
         var closed = await client.WaitForSessionAsync(sessionId!, Fast);
         Assert.That(closed.Status, Is.EqualTo(SessionStatus.Closed));
         Assert.That((await client.Sessions.GetJobsBySessionAsync(sessionId!)).Count, Is.EqualTo(1));
