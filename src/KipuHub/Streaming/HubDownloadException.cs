@@ -1,10 +1,15 @@
 namespace KipuHub.Streaming;
 
 /// <summary>
-/// A download ended before all bytes arrived (connection reset, body cut off, length mismatch). Nothing was left at
-/// the destination path: the partial data was in a temporary file, which is deleted.
+/// A download ended before all bytes arrived (connection reset, body cut off, length mismatch). A download to a file
+/// path leaves nothing at the destination: the partial data was in a temporary file, which is deleted. A download to
+/// a caller's stream may have written part of the data to it.
 /// </summary>
-public sealed class HubDownloadException : IOException
+/// <remarks>
+/// It derives from <see cref="HubException"/> like every SDK exception (one <c>catch</c> handles them all); the
+/// underlying <see cref="IOException"/> or <see cref="HttpRequestException"/>, if any, is the <see cref="Exception.InnerException"/>.
+/// </remarks>
+public sealed class HubDownloadException : HubException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened and what to do.</param>

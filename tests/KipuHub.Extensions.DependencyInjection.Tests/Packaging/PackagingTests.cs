@@ -162,6 +162,11 @@ public class PackagingTests
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            if (Directory.GetFileSystemEntries(id).Length == 0)
+            {
+                Directory.Delete(id);
+            }
         }
     }
 
