@@ -42,7 +42,11 @@ public class WebApiSampleTests
         Assert.That(hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
     }
 
+    // First in the fixture: after a WebApplicationFactory whose host failed to start (the start-up failure tests
+    // below), a host built later in the process (here the emulator's own Kestrel host, created while the sample
+    // starts) was seen to get the factory's TestServer, leaving the emulator without an address.
     [Test]
+    [Order(0)]
     public async Task UseEmulator_StartsAnInProcessHub_AndAJobCompletesWithinABoundedPoll()
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("KipuHub:UseEmulator", "true"));
