@@ -10,7 +10,7 @@ namespace KipuHub.Http;
 /// <remarks>
 /// <para>
 /// The handlers, outermost first: <see cref="HeadersHandler"/>, <see cref="UserAgentHandler"/>,
-/// <see cref="RetryHandler"/>, <see cref="LoggingHandler"/>, <see cref="TimeoutHandler"/> (per attempt),
+/// <see cref="TracingHandler"/>, <see cref="RetryHandler"/>, <see cref="LoggingHandler"/>, <see cref="TimeoutHandler"/> (per attempt),
 /// <see cref="RedirectHandler"/>, <see cref="OrganizationHandler"/>, then the auth handler
 /// (<see cref="ApiKeyAuthHandler"/> or <see cref="BearerTokenHandler"/>), then the transport. Auth sits innermost so
 /// every attempt and every redirect hop gets a current token, and only when it goes to the configured host.
@@ -84,6 +84,7 @@ public static class HubHttpPipeline
         }
 
         handlers.Add(new UserAgentHandler());
+        handlers.Add(new TracingHandler(settings.TimeProvider));
         handlers.Add(new RetryHandler(settings.MaxRetries, settings.TimeProvider, settings.LoggerFactory));
         handlers.Add(new LoggingHandler(settings.LoggerFactory, settings.TimeProvider));
         handlers.Add(new TimeoutHandler(settings.Timeout, settings.TimeProvider));

@@ -1,4 +1,5 @@
 using System.Net;
+using KipuHub.Diagnostics;
 using KipuHub.Http.Internal;
 using KipuHub.Internal;
 using Microsoft.Extensions.Logging;
@@ -130,7 +131,9 @@ public sealed class RetryHandler : DelegatingHandler
 
     private Task WaitAsync(HttpRequestMessage request, int attempt, TimeSpan delay, string reason, CancellationToken cancellationToken)
     {
-        HttpLog.Retrying(_logger, request.Method.Method, HubRequestOptions.GetPath(request), (long)delay.TotalMilliseconds, attempt + 1, MaxRetries + 1, reason);
+        var path = HubRequestOptions.GetPath(request);
+        HttpLog.Retrying(_logger, request.Method.Method, path, (long)delay.TotalMilliseconds, attempt + 1, MaxRetries + 1, reason);
+        HubDiagnostics.RecordRetry(request.Method.Method, PathTemplate.From(path), attempt + 1, delay, reason);
         return Task.Delay(delay, _time, cancellationToken);
     }
 }

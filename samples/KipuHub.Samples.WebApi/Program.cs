@@ -1,0 +1,18 @@
+using KipuHub.Samples.WebApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// KipuHub:UseEmulator=true (appsettings.Development.json) runs a local Hub in-process and points KipuHub:BaseUrl at it.
+builder.AddKipuHubEmulatorWhenRequested();
+
+// Everything else comes from the "KipuHub" section; the token from user secrets (KipuHub:ApiKey), the environment or 'qhubctl login'.
+builder.Services.AddKipuHub(builder.Configuration.GetSection("KipuHub"));
+builder.Services.AddHealthChecks().AddKipuHubHealthCheck();
+
+var app = builder.Build();
+app.MapJobEndpoints();
+app.MapHealthChecks("/health");
+app.Run();
+
+/// <summary>The sample's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

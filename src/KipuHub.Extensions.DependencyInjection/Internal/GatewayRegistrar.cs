@@ -1,0 +1,86 @@
+using KipuHub.Credentials;
+using KipuHub.Generated.Service;
+using KipuHub.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KipuHub.Extensions.DependencyInjection.Internal;
+
+/// <summary>Does the work of <c>AddServiceGateway</c> once per gateway name: options, credential, <c>HttpClient</c>, clients keyed by the name.</summary>
+internal static class GatewayRegistrar
+{
+    private const string MarkerPrefix = "KipuHub.Gateway:";
+
+    /// <summary>Returns the registration of gateway <paramref name="name"/>, creating it on first use.</summary>
+    public static GatewayRegistration GetOrAdd(IServiceCollection services, string name)
+    {
+        var marker = MarkerPrefix + name;
+        var existing = services.FirstOrDefault(d => d.IsKeyedService && d.ServiceType == typeof(GatewayRegistration) && Equals(d.ServiceKey, marker));
+        if (existing?.KeyedImplementationInstance is GatewayRegistration found)
+        {
+            return found;
+        }
+
+        var registration = new GatewayRegistration(name);
+        services.AddKeyedSingleton(marker, registration);
+        services.AddOptions<KipuHubServiceGatewayOptions>(name).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KipuHubServiceGatewayOptions>>(new GatewayOptionsValidator(registration));
+        services.AddKeyedSingleton(registration.AuthKey, (sp, _) => CreateAuth(sp, registration));
+        registration.PipelineName = HttpClientRegistration.Add(services, registration.ClientName, sp => CreateEndpoint(sp, registration));
+
+        var client = registration.ClientName;
+        ClientRegistration.Add(services, name, sp => new HubServiceClient(sp.GetRequiredKeyedService<EndpointContext>(client).CreateCore(HttpClientRegistration.Create(sp, client))));
+        ClientRegistration.Alias<IHubServiceClient, HubServiceClient>(services, name);
+        ClientRegistration.Add<IServiceApiClient>(services, name, sp => new ServiceApiClient(HttpClientRegistration.Create(sp, client)));
+        return registration;
+    }
+
+    private static SharedAuth CreateAuth(IServiceProvider services, GatewayRegistration registration)
+    {
+        var options = Options(services, registration);
+        if (options.Credential is { } credential)
+        {
+            return new SharedAuth(credential, ownsCredential: false);
+        }
+
+        if (registration.CredentialFactory is { } factory)
+        {
+            return new SharedAuth(factory(services), ownsCredential: false);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Token))
+        {
+            return new SharedAuth(new StaticCredential(options.Token.Trim()), ownsCredential: true);
+        }
+
+        var tokenOptions = new ClientCredentialsTokenProviderOptions
+        {
+            LoggerFactory = HttpClientRegistration.LoggerFactory(services),
+            TimeProvider = HttpClientRegistration.Time(services),
+        };
+        if (options.TokenEndpoint is { } endpoint)
+        {
+            tokenOptions.TokenEndpoint = endpoint;
+        }
+
+        return new SharedAuth(new ClientCredentialsTokenProvider(options.AccessKeyId!, options.SecretAccessKey!, tokenOptions), ownsCredential: true);
+    }
+
+    private static EndpointContext CreateEndpoint(IServiceProvider services, GatewayRegistration registration)
+    {
+        var options = Options(services, registration);
+        return new EndpointContext(
+            HubApiKind.Service,
+            BaseUrls.Normalize(options.BaseUrl!, registration.Keys.Of(nameof(options.BaseUrl))),
+            services.GetRequiredKeyedService<SharedAuth>(registration.AuthKey),
+            organizationId: null,
+            (options.Headers ?? new Dictionary<string, string>()).ToArray(),
+            options.Timeout,
+            options.MaxRetries,
+            HttpClientRegistration.LoggerFactory(services),
+            HttpClientRegistration.Time(services));
+    }
+
+    private static KipuHubServiceGatewayOptions Options(IServiceProvider services, GatewayRegistration registration) =>
+        services.GetRequiredService<IOptionsMonitor<KipuHubServiceGatewayOptions>>().Get(registration.Name);
+}

@@ -1,0 +1,86 @@
+using KipuHub.Credentials;
+using Microsoft.Extensions.Options;
+
+namespace KipuHub.Extensions.DependencyInjection.Internal;
+
+/// <summary>
+/// Validates the <see cref="KipuHubOptions"/> of one registration at start-up. Every message names the configuration
+/// key (<c>KipuHub:BaseUrl must be an absolute http(s) URL ...</c>) and says what to do.
+/// </summary>
+/// <remarks>
+/// Without <c>ApiKey</c> or a credential given to the builder, it also asks the default credential chain (environment
+/// variables, the <c>qhubctl</c> config file) for a token, so a missing token fails the start rather than the first call.
+/// It never reports the token itself.
+/// </remarks>
+internal sealed class KipuHubOptionsValidator : IValidateOptions<KipuHubOptions>
+{
+    private readonly HubRegistration _registration;
+
+    public KipuHubOptionsValidator(HubRegistration registration) => _registration = registration;
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, KipuHubOptions options)
+    {
+        if (!string.Equals(name ?? Options.DefaultName, _registration.OptionsName, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var keys = _registration.Keys;
+        var failures = new List<string?>
+        {
+            OptionChecks.Url(options.BaseUrl, keys.Of(nameof(options.BaseUrl)), "https://api.hub.kipu-quantum.com/quantum/"),
+            OptionChecks.Url(options.PlatformBaseUrl, keys.Of(nameof(options.PlatformBaseUrl)), "https://api.hub.kipu-quantum.com/qc-catalog/"),
+            OptionChecks.Timeout(options.Timeout, keys.Of(nameof(options.Timeout))),
+            OptionChecks.Retries(options.MaxRetries, keys.Of(nameof(options.MaxRetries))),
+            Waiting(options, keys),
+        };
+        failures.AddRange(OptionChecks.Headers(options.Headers, keys.Of(nameof(options.Headers)), !string.IsNullOrWhiteSpace(options.OrganizationId)));
+        failures.Add(Token(options, keys));
+        var messages = failures.OfType<string>().ToList();
+        return messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(messages);
+    }
+
+    private static string? Waiting(KipuHubOptions options, ConfigurationKeys keys)
+    {
+        if (options.Waiting is null)
+        {
+            return $"{keys.Of(nameof(options.Waiting))} must not be null.";
+        }
+
+        try
+        {
+            options.Waiting.Validate();
+            return null;
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            return $"{keys.Of($"{nameof(options.Waiting)}:{ex.ParamName}")}: {ex.Message.Split(" (Parameter", 2)[0]}";
+        }
+    }
+
+    private string? Token(KipuHubOptions options, ConfigurationKeys keys)
+    {
+        if (_registration.CredentialFactory is not null || !string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            return null;
+        }
+
+        try
+        {
+            // The chain reads variables and a local file: cheap, and done once at start-up, so blocking here is acceptable.
+            _ = new DefaultCredentialsProvider(environment: options.CredentialEnvironment).GetTokenAsync().AsTask().GetAwaiter().GetResult();
+            return null;
+        }
+        catch (CredentialUnavailableException)
+        {
+            return $"No Kipu Quantum Hub token was found. Set {keys.Of(nameof(options.ApiKey))} outside appsettings.json " +
+                "(dotnet user-secrets set \"KipuHub:ApiKey\" <token>, or the environment variable KipuHub__ApiKey), " +
+                "or KQH_PERSONAL_ACCESS_TOKEN, or run 'qhubctl login', or pass a credential with AddKipuHub(...).WithCredential(...).";
+        }
+        catch (ConfigFileException ex)
+        {
+            return $"No Kipu Quantum Hub token: the qhubctl config file could not be read ({ex.Message}). Fix it, or set {keys.Of(nameof(options.ApiKey))}.";
+        }
+    }
+}

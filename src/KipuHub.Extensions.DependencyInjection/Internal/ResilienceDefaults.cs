@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using KipuHub.Diagnostics;
+using KipuHub.Http;
+using KipuHub.Http.Internal;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace KipuHub.Extensions.DependencyInjection.Internal;
+
+/// <summary>
+/// The SDK's settings of the standard resilience pipeline, applied before the <c>Resilience</c> configuration section
+/// and <see cref="KipuHubBuilder.ConfigureResilience"/>, which may override any of them.
+/// </summary>
+/// <remarks>
+/// Retries only requests that cannot do the work twice (<see cref="RetryHandler.IsRetryable"/>: GET, HEAD, PUT,
+/// DELETE, OPTIONS, TRACE with a replayable body), never <c>POST /jobs</c>; on 408, 429, 500, 502, 503, 504,
+/// connection failures and attempt timeouts. Delays: 0.5 s doubling with jitter, at most 30 s; <c>Retry-After</c> wins.
+/// </remarks>
+internal static class ResilienceDefaults
+{
+    private static readonly HashSet<HttpStatusCode> TransientStatuses =
+    [
+        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
+        HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
+    ];
+
+    /// <summary>Applies the endpoint's timeout and retry count and the SDK's retry rules.</summary>
+    public static void Apply(HttpStandardResilienceOptions options, EndpointContext endpoint)
+    {
+        options.AttemptTimeout.Timeout = endpoint.Timeout;
+        options.TotalRequestTimeout.Timeout = Max(TimeSpan.FromMinutes(5), (endpoint.Timeout * (endpoint.MaxRetries + 1)) + TimeSpan.FromSeconds(30));
+
+        // The standard options require a sampling window of at least two attempt timeouts.
+        options.CircuitBreaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), endpoint.Timeout * 2);
+        options.Retry.MaxRetryAttempts = Math.Max(1, endpoint.MaxRetries);
+        options.Retry.BackoffType = DelayBackoffType.Exponential;
+        options.Retry.UseJitter = true;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+        options.Retry.ShouldRetryAfterHeader = true;
+        var retriesEnabled = endpoint.MaxRetries > 0;
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(retriesEnabled && ShouldRetry(args.Outcome, args.Context));
+        var logger = endpoint.LoggerFactory.CreateLogger("KipuHub.Http.ResilienceHandler");
+        var maxAttempts = endpoint.MaxRetries + 1;
+        options.Retry.OnRetry = args =>
+        {
+            OnRetry(logger, args.Context, args.Outcome, args.AttemptNumber, args.RetryDelay, maxAttempts);
+            return default;
+        };
+    }
+
+    /// <summary>Whether an outcome is transient and its request safe to send again.</summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+        context.GetRequestMessage() is { } request
+        && RetryHandler.IsRetryable(request)
+        && !context.CancellationToken.IsCancellationRequested
+        && outcome switch
+        {
+            { Result: { } response } => TransientStatuses.Contains(response.StatusCode),
+            { Exception: TimeoutRejectedException } => true,
+            { Exception: HttpRequestException http } => http.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded),
+            _ => false,
+        };
+
+    // Numbers the next attempt for LoggingHandler, logs the retry, counts it and adds it to the current span.
+    private static void OnRetry(ILogger logger, ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber, TimeSpan delay, int maxAttempts)
+    {
+        if (context.GetRequestMessage() is not { } request)
+        {
+            return;
+        }
+
+        var nextAttempt = attemptNumber + 2;
+        request.Options.Set(HubRequestOptions.Attempt, nextAttempt);
+        var reason = outcome.Result is { } response
+            ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
+            : outcome.Exception?.GetType().Name ?? "unknown";
+        var path = HubRequestOptions.GetPath(request);
+        HttpLog.Retrying(logger, request.Method.Method, path, (long)delay.TotalMilliseconds, nextAttempt, maxAttempts, reason);
+        HubDiagnostics.RecordRetry(request.Method.Method, PathTemplate.From(path), nextAttempt, delay, reason);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+
+namespace KipuHub.Extensions.DependencyInjection.Tests.Packaging;
+
+/// <summary>
+/// Packs the packages into a local folder feed, creates a new console project that takes the KipuHub packages from that
+/// feed only (third-party ones from the machine's NuGet source), runs the C# quickstart against the emulator, and
+/// installs and runs the emulator tool. About a minute and a half on two cores.
+/// </summary>
+[TestFixture]
+[Category("Packaging")]
+public class PackagingTests
+{
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(4);
+
+    [Test]
+    public async Task Packages_FromALocalFeed_RunTheQuickstartAgainstTheEmulator()
+    {
+        var clock = Stopwatch.StartNew();
+        var root = RepositoryRoot();
+        var work = Directory.CreateTempSubdirectory("kipuhub-packaging-").FullName;
+
+        // A version of its own per run: the global packages folder caches by id and version, so a fixed version
+        // would silently reuse an older build of the packages.
+        var version = $"0.0.0-packtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        try
+        {
+            var feed = Path.Combine(work, "feed");
+            await DotnetCli.RunAsync(root, StepLimit, "pack", "KipuHub.Packages.slnf", "-c", "Release", "--no-restore", "-o", feed, $"-p:Version={version}", "--disable-build-servers");
+            var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).ToList();
+            Assert.That(packages, Is.EquivalentTo(new[]
+            {
+                $"KipuHub.{version}.nupkg", $"KipuHub.Generated.Quantum.{version}.nupkg", $"KipuHub.Generated.Service.{version}.nupkg",
+                $"KipuHub.Generated.Platform.{version}.nupkg", $"KipuHub.Emulator.{version}.nupkg", $"KipuHub.Emulator.Tool.{version}.nupkg",
+                $"KipuHub.Extensions.DependencyInjection.{version}.nupkg",
+            }));
+            Assert.That(Directory.GetFiles(feed, "*.snupkg"), Has.Length.EqualTo(7), "symbols for every package");
+            TestContext.Out.WriteLine($"pack: {clock.Elapsed}");
+
+            var app = Path.Combine(work, "app");
+            Directory.CreateDirectory(app);
+            WriteConsoleProject(app, feed, version);
+            var output = await DotnetCli.RunAsync(app, StepLimit, "run", "-c", "Release", "--disable-build-servers");
+            Assert.That(output, Does.Contain("QUICKSTART OK"));
+            Assert.That(output, Does.Match(@"counts: \{.*""00"".*\}"));
+            TestContext.Out.WriteLine($"quickstart: {clock.Elapsed}");
+
+            var tools = Path.Combine(work, "tools");
+            await DotnetCli.RunAsync(app, StepLimit, "tool", "install", "KipuHub.Emulator.Tool", "--version", version, "--tool-path", tools, "--configfile", Path.Combine(app, "nuget.config"));
+            var help = await RunToolAsync(Path.Combine(tools, "kipuhub-emulator"));
+            Assert.That(help, Does.Contain("kipuhub-emulator").And.Contain("--port"));
+            TestContext.Out.WriteLine($"tool: {clock.Elapsed}");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+            RemoveFromGlobalPackages(version);
+        }
+    }
+
+    private static void WriteConsoleProject(string app, string feed, string version)
+    {
+        // The KipuHub packages may come only from the local feed (package source mapping); everything else from nuget.org.
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="KipuHub.*" /><package pattern="KipuHub" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "Quickstart.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="KipuHub" Version="{version}" />
+                <PackageReference Include="KipuHub.Emulator" Version="{version}" />
+                <PackageReference Include="KipuHub.Extensions.DependencyInjection" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), QuickstartSource);
+    }
+
+    /// <summary>The quickstart, as a user would write it after <c>dotnet add package KipuHub</c>.</summary>
+    private const string QuickstartSource = """
+        using KipuHub;
+        using KipuHub.Emulator;
+        using KipuHub.Generated.Quantum;
+        using Microsoft.Extensions.DependencyInjection;
+
+        await using var hub = await KipuHubEmulator.StartAsync();
+
+        // 1. The facade, as in the README.
+        using var client = new HubQuantumClient(new HubQuantumClientOptions { BaseUrl = hub.QuantumBaseUrl, ApiKey = hub.AccessToken });
+        var job = await client.Jobs.CreateJobAsync(new CreateJobRequest
+        {
+            BackendId = "azure.ionq.simulator",
+            Shots = 1000,
+            Input = new AzureIonqSimulatorJobInput
+            {
+                Gateset = "qis",
+                Qubits = 2,
+                Circuit =
+                {
+                    new IonqCircuitItem { Type = IonqGate.H, Targets = { 0 } },
+                    new IonqCircuitItem { Type = IonqGate.Cnot, Controls = [0], Targets = { 1 } },
+                },
+            },
+        });
+        for (var poll = 0; poll < 100; poll++)
+        {
+            var status = (await client.Jobs.GetJobStatusAsync(job.Id!)).Status;
+            if (status != JobStatus.Pending && status != JobStatus.Running)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        var result = await client.Jobs.GetJobResultAsync(job.Id!);
+        Console.WriteLine($"counts: {Newtonsoft.Json.Linq.JObject.FromObject(result)["counts"]!.ToString(Newtonsoft.Json.Formatting.None)}");
+
+        // 2. The same through services.AddKipuHub().
+        var services = new ServiceCollection().AddLogging();
+        services.AddKipuHub(o => { o.BaseUrl = hub.QuantumBaseUrl; o.ApiKey = hub.AccessToken; });
+        await using var provider = services.BuildServiceProvider();
+        var backends = await provider.GetRequiredService<IHubQuantumClient>().Backends.GetBackendsAsync();
+        Console.WriteLine(backends.Count > 0 ? "QUICKSTART OK" : "no backends");
+        """;
+
+    private static async Task<string> RunToolAsync(string path)
+    {
+        using var process = Process.Start(new ProcessStartInfo(path, "--help") { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        Assert.That(process.ExitCode, Is.Zero, output);
+        return output;
+    }
+
+    private static void RemoveFromGlobalPackages(string version)
+    {
+        var global = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in Directory.Exists(global) ? Directory.GetDirectories(global, "kipuhub*") : [])
+        {
+            var folder = Path.Combine(id, version);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (Directory.GetFileSystemEntries(id).Length == 0)
+            {
+                Directory.Delete(id);
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KipuHub.Packages.slnf")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("KipuHub.Packages.slnf not found above the test directory.");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics.Metrics;
+using KipuHub.Emulator;
+using KipuHub.Emulator.Faults;
+using KipuHub.Generated.Quantum;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KipuHub.Extensions.DependencyInjection.Tests.Resilience;
+
+/// <summary>Fault injection against the emulator through the standard resilience pipeline.</summary>
+[TestFixture]
+public class ResilienceTests
+{
+    private KipuHubEmulator _hub = null!;
+
+    [SetUp]
+    public async Task StartEmulator() => _hub = await Emulators.StartAsync();
+
+    [TearDown]
+    public async Task StopEmulator() => await _hub.DisposeAsync();
+
+    [Test]
+    public async Task Get_Succeeds_AfterTwo503s()
+    {
+        await using var provider = Provider();
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503, times: 2));
+
+        var backends = await client.Backends.GetBackendsAsync();
+
+        Assert.That(backends, Is.Not.Empty);
+        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Retries_HappenOnce_NotInTwoLayers()
+    {
+        await using var provider = Provider();
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503));
+
+        var ex = Assert.ThrowsAsync<HubApiException>(() => client.Backends.GetBackendsAsync());
+
+        Assert.That(ex!.StatusCode, Is.EqualTo(503));
+        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(3), "MaxRetries 2: three attempts in all");
+    }
+
+    [Test]
+    public async Task TooManyRequests_WithRetryAfter2s_WaitsTwoSecondsOfFakeTime()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new CapturingLoggerProvider();
+        await using var provider = Provider(logs, time);
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.TooManyRequests("GET", "/quantum/backends", TimeSpan.FromSeconds(2), times: 1));
+
+        var call = client.Backends.GetBackendsAsync();
+        await Emulators.EventuallyAsync(() => logs.AllText.Contains("Retrying GET /quantum/backends", StringComparison.Ordinal), because: "the 429 leads to a scheduled retry");
+        time.Advance(TimeSpan.FromMilliseconds(1900));
+        await Task.Delay(200);
+
+        Assert.That(call.IsCompleted, Is.False, "1.9 s of fake time is not enough");
+        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
+
+        time.Advance(TimeSpan.FromMilliseconds(150));
+        var backends = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(backends, Is.Not.Empty);
+        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(2));
+        Assert.That(logs.AllText, Does.Contain("Retrying GET /quantum/backends in 2000 ms (attempt 2 of 3) after 429"));
+    }
+
+    [Test]
+    public async Task JobPost_ThatTimesOutAfterTheServerAcceptedIt_IsNotSentAgain()
+    {
+        await using var provider = Provider(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.LatencyAfterHandling("POST", "/quantum/jobs", TimeSpan.FromSeconds(2), times: 1));
+
+        var ex = Assert.ThrowsAsync<HubTimeoutException>(() => client.Jobs.CreateJobAsync(TestJobs.BellJob()));
+
+        Assert.That(ex!.Message, Does.Contain("POST /quantum/jobs got no response within 0.3 s"));
+        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1), "the job was created once; a retry would create a second one");
+        var jobs = await client.Jobs.SearchJobsAsync();
+        Assert.That(jobs.Content, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task JobPost_With503_IsNotRetried()
+    {
+        await using var provider = Provider();
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.ServerError("POST", "/quantum/jobs", 503, times: 1));
+
+        Assert.ThrowsAsync<HubApiException>(() => client.Jobs.CreateJobAsync(TestJobs.BellJob()));
+
+        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ConnectionReset_OnAGet_IsRetried_AndCounted()
+    {
+        var retries = 0L;
+        using var meter = new MeterListener();
+        meter.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "KipuHub" && instrument.Name == "kipuhub.http.retries")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref retries, value));
+        meter.Start();
+        await using var provider = Provider();
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.ResetConnection("GET", "/quantum/backends", times: 1));
+
+        var backends = await client.Backends.GetBackendsAsync();
+
+        Assert.That(backends, Is.Not.Empty);
+        Assert.That(Interlocked.Read(ref retries), Is.GreaterThanOrEqualTo(1));
+    }
+
+    [Test]
+    public async Task MaxRetriesZero_DisablesRetries()
+    {
+        await using var provider = Provider(configure: o => o.MaxRetries = 0);
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        _hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503, times: 1));
+
+        Assert.ThrowsAsync<HubApiException>(() => client.Backends.GetBackendsAsync());
+
+        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
+    }
+
+    private ServiceProvider Provider(CapturingLoggerProvider? logs = null, TimeProvider? time = null, Action<KipuHubOptions>? configure = null)
+    {
+        var services = Emulators.Services(logs);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddKipuHub(Emulators.Configure(_hub, configure));
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using KipuHub.Emulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace KipuHub.Extensions.DependencyInjection.Tests.Samples;
+
+/// <summary>Starts samples/KipuHub.Samples.WebApi with WebApplicationFactory, wired to an emulator, and drives it over HTTP.</summary>
+[TestFixture]
+public class WebApiSampleTests
+{
+    [Test]
+    public async Task SubmitWaitAndStream_AgainstAnEmulatorOnFakeTime()
+    {
+        var hubTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await Emulators.StartAsync(hubTime);
+        await using var app = Sample(hub);
+        using var http = app.CreateClient();
+
+        var submitted = await http.PostAsJsonAsync("/jobs", new { shots = 1000 });
+        Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var job = (await submitted.Content.ReadFromJsonAsync<JobView>())!;
+        Assert.That(submitted.Headers.Location!.ToString(), Is.EqualTo($"/jobs/{job.Id}"));
+
+        Assert.That((await StatusAsync(http, job.Id)).Status, Is.EqualTo("PENDING"));
+        var early = await http.GetAsync($"/jobs/{job.Id}/result");
+        Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "no result while the job runs");
+
+        hubTime.Advance(TimeSpan.FromSeconds(1));
+        Assert.That((await StatusAsync(http, job.Id)).Status, Is.EqualTo("COMPLETED"));
+
+        using var result = await http.GetAsync($"/jobs/{job.Id}/result", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(result.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
+        var counts = (JObject)JObject.Parse(await result.Content.ReadAsStringAsync())["counts"]!;
+        Assert.That(counts.Properties().Select(p => p.Name), Is.SubsetOf(new[] { "00", "11" }), "a Bell pair measures 00 or 11");
+        Assert.That(counts.Properties().Sum(p => (int)p.Value), Is.EqualTo(1000));
+        Assert.That(hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
+    }
+
+    // First in the fixture: after a WebApplicationFactory whose host failed to start (the start-up failure tests
+    // below), a host built later in the process (here the emulator's own Kestrel host, created while the sample
+    // starts) was seen to get the factory's TestServer, leaving the emulator without an address.
+    [Test]
+    [Order(0)]
+    public async Task UseEmulator_StartsAnInProcessHub_AndAJobCompletesWithinABoundedPoll()
+    {
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("KipuHub:UseEmulator", "true"));
+        using var http = app.CreateClient();
+
+        var job = (await (await http.PostAsync("/jobs", null)).Content.ReadFromJsonAsync<JobView>())!;
+        var status = "PENDING";
+        for (var poll = 0; poll < 200 && status is "PENDING" or "RUNNING"; poll++)
+        {
+            // The emulator's jobs finish ~70 ms after submission on the system clock; the loop is bounded (at most ~4 s).
+            await Task.Delay(20);
+            status = (await StatusAsync(http, job.Id)).Status;
+        }
+
+        Assert.That(status, Is.EqualTo("COMPLETED"));
+        var health = await http.GetStringAsync("/health");
+        Assert.That(health, Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task UnknownJob_Is404()
+    {
+        await using var hub = await Emulators.StartAsync();
+        await using var app = Sample(hub);
+        using var http = app.CreateClient();
+
+        Assert.That((await http.GetAsync("/jobs/nope")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await http.GetAsync("/jobs/nope/result")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public void MissingToken_FailsAtStartUp_WithAMessageNamingTheKey()
+    {
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("KipuHub:UseEmulator", "false")
+            .UseSetting("KipuHub:BaseUrl", "http://127.0.0.1:9/quantum/")
+            .ConfigureTestServices(s => s.PostConfigure<KipuHubOptions>(o => o.CredentialEnvironment = NoCredentials.Environment)));
+
+        var ex = Assert.Catch(() => app.CreateClient());
+
+        Assert.That(ex!.ToString(), Does.Contain("KipuHub:ApiKey"));
+    }
+
+    [Test]
+    public void InvalidBaseUrl_FailsAtStartUp_WithAMessageNamingTheKey()
+    {
+        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("KipuHub:UseEmulator", "false")
+            .UseSetting("KipuHub:ApiKey", "token-123456")
+            .UseSetting("KipuHub:BaseUrl", "localhost:8080/quantum"));
+
+        var ex = Assert.Catch(() => app.CreateClient());
+
+        Assert.That(ex!.ToString(), Does.Contain("KipuHub:BaseUrl must be an absolute http(s) URL"));
+    }
+
+    [Test]
+    public async Task HealthCheck_IsUnhealthy_WithAClearDescription_WhenTheTokenIsRejected()
+    {
+        await using var hub = await Emulators.StartAsync();
+        const string wrongToken = "wrong-token-abcdef";
+        await using var app = Sample(hub, wrongToken);
+        using var http = app.CreateClient();
+
+        var response = await http.GetAsync("/health");
+        var report = await app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(report.Entries["kipuhub"].Description, Does.Contain("rejected the token (401 Unauthorized)"));
+        Assert.That(report.Entries["kipuhub"].Description, Does.Not.Contain(wrongToken));
+    }
+
+    [Test]
+    public async Task HealthCheck_IsUnhealthy_WhenTheHubIsUnreachable()
+    {
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("KipuHub:UseEmulator", "false")
+            .UseSetting("KipuHub:ApiKey", "token-123456")
+            .UseSetting("KipuHub:MaxRetries", "0")
+            .UseSetting("KipuHub:BaseUrl", "http://127.0.0.1:9/quantum/"));
+
+        var report = await app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+
+        Assert.That(report.Status, Is.EqualTo(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy));
+        Assert.That(report.Entries["kipuhub"].Description, Does.Contain("is unreachable or did not answer in time"));
+    }
+
+    internal static WebApplicationFactory<Program> Sample(KipuHubEmulator hub, string? token = null, ILoggerProvider? logs = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("KipuHub:UseEmulator", "false")
+                .UseSetting("KipuHub:BaseUrl", hub.QuantumBaseUrl.ToString())
+                .UseSetting("KipuHub:ApiKey", token ?? hub.AccessToken);
+            if (logs is not null)
+            {
+                b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+            }
+        });
+
+    internal static async Task<JobView> StatusAsync(HttpClient http, string id) =>
+        (await http.GetFromJsonAsync<JobView>($"/jobs/{id}"))!;
+
+    internal sealed record JobView(string Id, string Status);
+}

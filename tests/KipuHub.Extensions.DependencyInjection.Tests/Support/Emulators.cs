@@ -1,0 +1,50 @@
+using KipuHub.Emulator;
+using Microsoft.Extensions.Logging;
+
+namespace KipuHub.Extensions.DependencyInjection.Tests.Support;
+
+/// <summary>Starts emulators and wires options to them.</summary>
+public static class Emulators
+{
+    public static Task<KipuHubEmulator> StartAsync(TimeProvider? time = null) =>
+        KipuHubEmulator.StartAsync(new KipuHubEmulatorOptions { TimeProvider = time ?? TimeProvider.System, Seed = 7 });
+
+    /// <summary>Returns options pointing at <paramref name="hub"/> with its token.</summary>
+    public static Action<KipuHubOptions> Configure(KipuHubEmulator hub, Action<KipuHubOptions>? more = null) => options =>
+    {
+        options.BaseUrl = hub.QuantumBaseUrl;
+        options.PlatformBaseUrl = hub.PlatformBaseUrl;
+        options.ApiKey = hub.AccessToken;
+        more?.Invoke(options);
+    };
+
+    /// <summary>A container with logging captured into <paramref name="logs"/>.</summary>
+    public static ServiceCollection Services(CapturingLoggerProvider? logs = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Trace);
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; fails the test after <paramref name="limit"/>.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan? limit = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail(because ?? "The condition did not hold in time.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
