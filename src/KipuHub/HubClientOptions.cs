@@ -62,6 +62,13 @@ public abstract class HubClientOptions
     /// <value>Defaults to <see cref="System.TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Gets or sets the polling policy of <c>WaitForCompletionAsync</c>, <c>RunJobAsync</c> and the other waits when a
+    /// call passes none.
+    /// </summary>
+    /// <value>Defaults to <see cref="KipuHub.Waiting.WaitOptions.Default"/>.</value>
+    public KipuHub.Waiting.WaitOptions? Waiting { get; set; }
+
     /// <summary>Validates the shared options and combines them with the client-specific parts.</summary>
     private protected PipelineSettings CreateSettings(
         string optionsName,
@@ -84,7 +91,10 @@ public abstract class HubClientOptions
             HttpClient,
             HttpMessageHandler,
             LoggerFactory ?? NullLoggerFactory.Instance,
-            TimeProvider ?? TimeProvider.System);
+            TimeProvider ?? TimeProvider.System)
+        {
+            Waiting = Waiting,
+        };
     }
 
     private void ValidateTransport(string optionsName)

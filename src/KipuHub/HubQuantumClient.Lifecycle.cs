@@ -12,7 +12,7 @@ public partial class HubQuantumClient
 {
     private JobLifecycle? _lifecycle;
 
-    private JobLifecycle Lifecycle => _lifecycle ??= new JobLifecycle(Jobs, Workloads, _core.TimeProvider);
+    private JobLifecycle Lifecycle => _lifecycle ??= new JobLifecycle(Jobs, Workloads, _core.TimeProvider, _core.DefaultWaitOptions);
 
     /// <inheritdoc />
     public virtual Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
@@ -85,5 +85,5 @@ public partial class HubQuantumClient
     private StatusPoller<SessionStatus> CreateSessionPoller(string sessionId, WaitOptions? options) =>
         new($"session '{sessionId}'",
             async ct => new StatusSnapshot<SessionStatus>((await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false)).Status ?? SessionStatus.Unknown),
-            static s => s.IsTerminal(), options, _core.TimeProvider);
+            static s => s.IsTerminal(), options ?? _core.DefaultWaitOptions, _core.TimeProvider);
 }

@@ -94,5 +94,5 @@ public partial class HubServiceClient
                 var execution = await ServiceApi.GetStatusAsync(executionId, ct).ConfigureAwait(false);
                 return new StatusSnapshot<ServiceExecutionStatus>(execution.Status ?? ServiceExecutionStatus.Unknown);
             },
-            static s => s.IsTerminal(), options, _core.TimeProvider);
+            static s => s.IsTerminal(), options ?? _core.DefaultWaitOptions, _core.TimeProvider);
 }

@@ -1,3 +1,4 @@
+using KipuHub.Waiting;
 using KipuHub.Credentials;
 using KipuHub.Internal;
 using Microsoft.Extensions.Logging;
@@ -20,8 +21,10 @@ internal sealed class EndpointContext
         TimeSpan timeout,
         int maxRetries,
         ILoggerFactory loggerFactory,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        WaitOptions? waiting = null)
     {
+        Waiting = waiting;
         Api = api;
         BaseUrl = baseUrl;
         Auth = auth;
@@ -67,5 +70,8 @@ internal sealed class EndpointContext
     public HubErrorMapper CreateErrorMapper() => new(Api, Auth.Redactor);
 
     /// <summary>Creates the facade core over a client from the factory (which the facade does not own).</summary>
-    public HubClientCore CreateCore(HttpClient http) => new(http, ownsHttpClient: false, BaseUrl, CreateErrorMapper());
+    public HubClientCore CreateCore(HttpClient http) => new(http, ownsHttpClient: false, BaseUrl, CreateErrorMapper(), TimeProvider, Waiting);
+
+    /// <summary>Gets the configured polling policy (<c>KipuHub:Waiting</c>), if any.</summary>
+    public WaitOptions? Waiting { get; }
 }

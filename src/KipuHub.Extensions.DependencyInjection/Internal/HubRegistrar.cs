@@ -71,7 +71,8 @@ internal static class HubRegistrar
             options.Timeout,
             options.MaxRetries,
             HttpClientRegistration.LoggerFactory(services),
-            HttpClientRegistration.Time(services));
+            HttpClientRegistration.Time(services),
+            options.Waiting);
     }
 
     private static KipuHubOptions Options(IServiceProvider services, HubRegistration registration) =>

@@ -16,8 +16,11 @@ internal sealed class HubClientCore : IDisposable
     /// <param name="baseUrl">The normalised base URL.</param>
     /// <param name="errors">The error mapper of this client's API.</param>
     /// <param name="timeProvider">The clock for waiting and polling; <see cref="TimeProvider.System"/> when null.</param>
-    public HubClientCore(HttpClient http, bool ownsHttpClient, Uri baseUrl, HubErrorMapper errors, TimeProvider? timeProvider = null)
+    /// <param name="defaultWaitOptions">The polling policy for waits that pass none; <see cref="Waiting.WaitOptions.Default"/> when null.</param>
+    public HubClientCore(HttpClient http, bool ownsHttpClient, Uri baseUrl, HubErrorMapper errors, TimeProvider? timeProvider = null, Waiting.WaitOptions? defaultWaitOptions = null)
     {
+        (defaultWaitOptions ?? Waiting.WaitOptions.Default).Validate();
+        DefaultWaitOptions = defaultWaitOptions ?? Waiting.WaitOptions.Default;
         TimeProvider = timeProvider ?? TimeProvider.System;
         _http = http;
         _ownsHttpClient = ownsHttpClient;
@@ -31,7 +34,11 @@ internal sealed class HubClientCore : IDisposable
         ownsHttpClient: true,
         settings.BaseUrl,
         new HubErrorMapper(settings.Api, settings.Redactor),
-        settings.TimeProvider);
+        settings.TimeProvider,
+        settings.Waiting);
+
+    /// <summary>Gets the polling policy for waits that pass none.</summary>
+    public Waiting.WaitOptions DefaultWaitOptions { get; }
 
     /// <summary>Gets the clock used for waiting and polling (injectable so tests and benchmarks run on fake time).</summary>
     public TimeProvider TimeProvider { get; }

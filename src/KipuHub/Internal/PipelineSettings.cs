@@ -19,6 +19,9 @@ internal sealed record PipelineSettings(
     ILoggerFactory LoggerFactory,
     TimeProvider TimeProvider)
 {
+    /// <summary>Gets the polling policy used when a wait call passes none.</summary>
+    public Waiting.WaitOptions? Waiting { get; init; }
+
     /// <summary>Gets the redactor shared by the auth handler and the client's error mapper.</summary>
     public TokenRedactor Redactor { get; } = new();
 }

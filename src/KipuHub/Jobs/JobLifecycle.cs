@@ -13,7 +13,7 @@ namespace KipuHub.Jobs;
 /// Waiting, running, streaming, paging and batches on top of a (facade) <see cref="IJobsClient"/>. Stateless apart
 /// from its clock; <see cref="HubQuantumClient"/> exposes it.
 /// </summary>
-internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads, TimeProvider time)
+internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads, TimeProvider time, WaitOptions defaultWaitOptions)
 {
     public async Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
     {
@@ -172,5 +172,5 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
                 var response = await jobs.GetJobStatusAsync(jobId, cancellationToken: ct).ConfigureAwait(false);
                 return new StatusSnapshot<JobStatus>(response.Status ?? JobStatus.Unknown);
             },
-            static s => s.IsTerminal(), options, time);
+            static s => s.IsTerminal(), options ?? defaultWaitOptions, time);
 }

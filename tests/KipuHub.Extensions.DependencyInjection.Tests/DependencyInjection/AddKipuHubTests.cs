@@ -175,6 +175,22 @@ public class AddKipuHubTests
     }
 
     [Test]
+    public async Task The_configured_Waiting_policy_is_what_waits_use_when_a_call_passes_none()
+    {
+        var services = Emulators.Services();
+        // A job on a PAUSED backend stays PENDING, so only the configured timeout can end the wait.
+        services.AddKipuHub(Emulators.Configure(_hub, o => o.Waiting = new KipuHub.Waiting.WaitOptions { MinInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(300) }));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHubQuantumClient>();
+        var job = await client.SubmitJobAsync(new CreateJobRequest { BackendId = "aws.ionq.forte", Shots = 10, Input = new AwsIonqForteJobInput { Value = "OPENQASM 3.0;\nqubit[1] q;\nh q[0];" } });
+
+        var ex = Assert.ThrowsAsync<HubTimeoutException>(() => client.WaitForCompletionAsync(job.Id!));
+
+        Assert.That(ex!.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
+        Assert.That(ex.LastStatus, Is.EqualTo("PENDING"));
+    }
+
+    [Test]
     public void Defaults_ArePinned()
     {
         var options = new KipuHubOptions();
