@@ -91,10 +91,26 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         options ??= new KipuHubEmulatorOptions();
         Validate(options);
         var hub = new HubRuntime(options);
-        var app = Build(options, hub);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
+        // A WebApplicationFactory whose app failed to start can leave its hosting listener subscribed; the next host
+        // built in the process (this one) then gets the factory's in-memory TestServer and no address. The listener
+        // takes only one host, so a second build gets Kestrel.
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = Build(options, hub);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (address != null)
+            {
+                return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
+            }
+
+            await app.DisposeAsync().ConfigureAwait(false);
+            if (attempt == 2)
+            {
+                throw new InvalidOperationException(
+                    "The emulator's web host got no loopback address: another component (such as a WebApplicationFactory) replaced its server. Start the emulator before building that host.");
+            }
+        }
     }
 
     /// <summary>The gateway base URL of a demo service, ending in '/', e.g. <c>…/gateway/kipu-demo/echo/1.0.0/</c>.</summary>
