@@ -26,7 +26,7 @@ public static class SectionTables
     public static string Checks(BenchmarkResults results, string? section = null)
     {
         var table = new MarkdownTable("section", "case", "target", "measured", "holds");
-        foreach (var check in results.Checks.Where(c => section is null || c.Section == section))
+        foreach (var check in results.Checks.Where(c => section is null || c.Section == section).OrderBy(c => Array.IndexOf(Order, c.Section)))
         {
             table.Row(check.Section, check.Case, check.Target, check.Measured, check.Holds ? "yes" : "**no**");
         }

@@ -8,16 +8,16 @@ public sealed record RunProfile(
     string Name,
     int ThroughputRounds,
     int ThroughputJobsPerRound,
-    int ThroughputWarmupJobs,
+    TimeSpan ThroughputWarmup,
     long StreamingBytes,
     int StreamingRounds,
     int WaitingSeeds)
 {
-    public static RunProfile Short { get; } = new("short", ThroughputRounds: 5, ThroughputJobsPerRound: 800, ThroughputWarmupJobs: 64,
-        StreamingBytes: 256L * 1024 * 1024, StreamingRounds: 3, WaitingSeeds: 20);
+    public static RunProfile Short { get; } = new("short", ThroughputRounds: 5, ThroughputJobsPerRound: 1500, ThroughputWarmup: TimeSpan.FromSeconds(1.5),
+        StreamingBytes: 256L * 1024 * 1024, StreamingRounds: 7, WaitingSeeds: 20);
 
-    public static RunProfile Full { get; } = new("full", ThroughputRounds: 7, ThroughputJobsPerRound: 3000, ThroughputWarmupJobs: 256,
-        StreamingBytes: 1L << 30, StreamingRounds: 3, WaitingSeeds: 100);
+    public static RunProfile Full { get; } = new("full", ThroughputRounds: 7, ThroughputJobsPerRound: 4000, ThroughputWarmup: TimeSpan.FromSeconds(4),
+        StreamingBytes: 1L << 30, StreamingRounds: 7, WaitingSeeds: 100);
 
     public bool IsShort => ReferenceEquals(this, Short);
 }

@@ -56,6 +56,6 @@ public static class WaitingBenchmark
         }
 
         results.Note(Section, $"Simulated time (a jumping virtual clock: every timer fires at once after moving the clock), no real sleeping. The SDK side is StatusPoller, the loop behind WaitForCompletionAsync, with WaitOptions.Default and its jitter seeded; {mode.WaitingSeeds} seeds, median reported (and the worst seed's delay, which the target is checked on).");
-        results.Note(Section, "The 2 s loop is sdk-api.md's \"Polling for completion\" (status, stop if terminal, sleep 2 s); it has no jitter, so one run is exact. Detection delay = time of the request that saw COMPLETED minus the job's end.");
+        results.Note(Section, "The 2 s loop is sdk-api.md's \"Polling for completion\" (status, stop if terminal, sleep 2 s); it has no jitter, so one run is exact. Its delay is 0 here because every run time is a multiple of 2 s; for run times spread evenly it averages 1 s. Detection delay = time of the request that saw COMPLETED minus the job's end.");
     }
 }
