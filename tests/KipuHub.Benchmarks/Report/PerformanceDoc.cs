@@ -116,9 +116,9 @@ public static class PerformanceDoc
         doc.AppendLine();
         doc.AppendLine("## What was optimised");
         doc.AppendLine();
-        doc.AppendLine("The first per-call run (GetJobStatus) had the facade at +1,392 B and about +40% time over the raw client; the");
-        doc.AppendLine("`--ablation` benchmark (the pipeline with one handler left out at a time) showed where it went. Behaviour is unchanged");
-        doc.AppendLine("(`dotnet test tests/KipuHub.Tests` green):");
+        doc.AppendLine("The first per-call run (GetJobStatus) had the facade at +1,392 B and about +40% time over the raw client. The");
+        doc.AppendLine("allocation column of `--ablation` (the pipeline with one handler left out at a time; its times were too noisy on the");
+        doc.AppendLine("shared cores to rank handlers) showed where the bytes went. Behaviour is unchanged (`dotnet test tests/KipuHub.Tests` green):");
         doc.AppendLine();
         doc.AppendLine("- `LoggingHandler` passes a request straight through when neither Debug nor Trace is enabled: no path string, timestamps or async step.");
         doc.AppendLine("- `RetryHandler` sends a request that can never be retried (POST, PATCH, streamed body, `MaxRetries` 0) without the retry loop, and sets the attempt option only from attempt 2 on, so a first attempt no longer allocates the request's options dictionary.");

@@ -54,12 +54,13 @@ public static class SectionTables
     private static string Throughput(BenchmarkResults r)
     {
         const string s = ThroughputBenchmark.Section;
-        var table = new MarkdownTable("callers", "baseline jobs/s", "SDK jobs/s", "SDK / baseline", "requests per job (baseline, SDK)");
+        var table = new MarkdownTable("callers", "baseline jobs/s", "SDK jobs/s", "SDK / baseline", "CPU µs per job (baseline, SDK)", "requests per job (baseline, SDK)");
         foreach (var @case in Cases(r, s))
         {
             table.Row(@case.Replace(" callers", "", StringComparison.Ordinal),
                 F(r.Find(s, @case, "baseline", "jobs/s"), "N0"), F(r.Find(s, @case, "sdk", "jobs/s"), "N0"),
                 Ratio(r.Find(s, @case, "sdk/baseline", "ratio")),
+                $"{F(r.Find(s, @case, "baseline", "cpu µs/job"), "N0")}, {F(r.Find(s, @case, "sdk", "cpu µs/job"), "N0")}",
                 $"{F(r.Find(s, @case, "baseline", "requests/job"), "0.00")}, {F(r.Find(s, @case, "sdk", "requests/job"), "0.00")}");
         }
 

@@ -81,7 +81,7 @@ public static class StreamingBenchmark
         var ratio = Stats.Median(ratios);
         results.Add(new Measurement(Section, @case, "sdk/baseline", "ratio", ratio, [.. ratios]));
         var growth = results.Find(Section, @case, "sdk", "working set growth MiB")!.Value;
-        results.Checks.Add(new TargetCheck(Section, @case, "SDK ≥ 90% of baseline MiB/s", $"{ratio:P0}", ratio >= 0.90));
+        results.Checks.Add(new TargetCheck(Section, @case, "SDK ≥ 90% of baseline MiB/s", $"{ratio:P1}", ratio >= 0.90));
         results.Checks.Add(new TargetCheck(Section, @case, "SDK peak working-set growth < 32 MiB", $"{growth:0.0} MiB", growth * MiB < GrowthLimit));
 
         results.Note(Section, $"{@case} result{(mode.IsShort ? " (short mode; --full downloads 1 GiB)" : "")}, {mode.StreamingRounds} rounds, SDK and baseline back to back in each round (alternating which goes first); MiB/s are medians, the ratio is the median of the per-round ratios, memory growth is the worst round.");

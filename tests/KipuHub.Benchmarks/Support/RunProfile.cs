@@ -13,10 +13,10 @@ public sealed record RunProfile(
     int StreamingRounds,
     int WaitingSeeds)
 {
-    public static RunProfile Short { get; } = new("short", ThroughputRounds: 5, ThroughputJobsPerRound: 1500, ThroughputWarmup: TimeSpan.FromSeconds(1.5),
+    public static RunProfile Short { get; } = new("short", ThroughputRounds: 9, ThroughputJobsPerRound: 1000, ThroughputWarmup: TimeSpan.FromSeconds(3),
         StreamingBytes: 256L * 1024 * 1024, StreamingRounds: 7, WaitingSeeds: 20);
 
-    public static RunProfile Full { get; } = new("full", ThroughputRounds: 7, ThroughputJobsPerRound: 4000, ThroughputWarmup: TimeSpan.FromSeconds(4),
+    public static RunProfile Full { get; } = new("full", ThroughputRounds: 15, ThroughputJobsPerRound: 4000, ThroughputWarmup: TimeSpan.FromSeconds(6),
         StreamingBytes: 1L << 30, StreamingRounds: 7, WaitingSeeds: 100);
 
     public bool IsShort => ReferenceEquals(this, Short);
