@@ -39,15 +39,33 @@ public sealed class ApiKeyAuthHandler : DelegatingHandler
     internal TokenRedactor? Redactor { get; init; }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (TrustedAuthority.Matches(_baseUrl, request.RequestUri))
+        if (!TrustedAuthority.Matches(_baseUrl, request.RequestUri))
         {
-            var token = await AuthToken.GetAsync(_credential, Redactor, cancellationToken).ConfigureAwait(false);
-            request.Headers.Remove(HeaderName);
-            request.Headers.TryAddWithoutValidation(HeaderName, token);
+            return base.SendAsync(request, cancellationToken);
         }
 
+        // Most credentials (a static token, a cached one) answer synchronously: then no async state machine is needed.
+        var token = AuthToken.GetAsync(_credential, Redactor, cancellationToken);
+        if (token.IsCompletedSuccessfully)
+        {
+            SetToken(request, token.Result);
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendWhenTokenArrivesAsync(request, token, cancellationToken);
+    }
+
+    private static void SetToken(HttpRequestMessage request, string token)
+    {
+        request.Headers.Remove(HeaderName);
+        request.Headers.TryAddWithoutValidation(HeaderName, token);
+    }
+
+    private async Task<HttpResponseMessage> SendWhenTokenArrivesAsync(HttpRequestMessage request, ValueTask<string> token, CancellationToken cancellationToken)
+    {
+        SetToken(request, await token.ConfigureAwait(false));
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

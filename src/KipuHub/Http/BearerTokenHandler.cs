@@ -45,14 +45,27 @@ public sealed class BearerTokenHandler : DelegatingHandler
     internal TokenRedactor? Redactor { get; init; }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (TrustedAuthority.Matches(_baseUrl, request.RequestUri))
+        if (!TrustedAuthority.Matches(_baseUrl, request.RequestUri))
         {
-            var token = await AuthToken.GetAsync(_credential, Redactor, cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
         }
 
+        // A cached gateway token arrives synchronously: then no async state machine is needed.
+        var token = AuthToken.GetAsync(_credential, Redactor, cancellationToken);
+        if (token.IsCompletedSuccessfully)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Result);
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendWhenTokenArrivesAsync(request, token, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWhenTokenArrivesAsync(HttpRequestMessage request, ValueTask<string> token, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.ConfigureAwait(false));
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -27,7 +27,19 @@ public sealed class LoggingHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Every message here is Trace or Debug. When neither is on (the default), pass the request straight through:
+        // no path string, no timestamps, no async state machine on every call.
+        if (!_logger.IsEnabled(LogLevel.Debug) && !_logger.IsEnabled(LogLevel.Trace))
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendAndLogAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAndLogAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
         var path = HubRequestOptions.GetPath(request);

@@ -77,12 +77,27 @@ public sealed class RetryHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A request that can never be retried (POST, PATCH, a streamed body, or MaxRetries 0) is sent once as it is:
+        // no retry loop, no async state machine.
+        return MaxRetries == 0 || !IsRetryable(request)
+            ? base.SendAsync(request, cancellationToken)
+            : SendWithRetriesAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            request.Options.Set(HubRequestOptions.Attempt, attempt);
-            var mayRetry = attempt <= MaxRetries && IsRetryable(request);
+            // Attempt 1 is what HubRequestOptions.GetAttempt reports when the option is absent; setting it only for
+            // retries spares every first attempt the request's options dictionary.
+            if (attempt > 1)
+            {
+                request.Options.Set(HubRequestOptions.Attempt, attempt);
+            }
+
+            var mayRetry = attempt <= MaxRetries;
             HttpResponseMessage response;
             try
             {

@@ -42,11 +42,13 @@ public sealed class TimeoutHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        // One source that the timer and the caller's token both cancel: the same effect as a linked source over a
+        // second timed one, with one source fewer per attempt. Which of the two fired is told apart below.
         using var timeout = new CancellationTokenSource(Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var callerCancels = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
         try
         {
-            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -27,7 +27,38 @@ internal sealed class HubErrorMapper
         _redactor = redactor;
     }
 
-    /// <summary>Runs a generated-client call, translating its failures.</summary>
+    /// <summary>Awaits a generated-client call, translating its failures.</summary>
+    /// <remarks>
+    /// The decorators pass the call's task rather than a lambda, which spares every call a closure and a delegate. That
+    /// is safe because the generated methods are <c>async</c>: whatever they throw, argument checks included, arrives
+    /// through the task, never synchronously.
+    /// </remarks>
+    public async Task<T> RunAsync<T>(Task<T> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>Awaits a generated-client call without a result, translating its failures.</summary>
+    public async Task RunAsync(Task call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>Runs a call that may also throw before returning its task (e.g. <see cref="HttpClient.SendAsync(HttpRequestMessage)"/>), translating its failures.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
     {
         try
@@ -40,7 +71,7 @@ internal sealed class HubErrorMapper
         }
     }
 
-    /// <summary>Runs a generated-client call without a result, translating its failures.</summary>
+    /// <summary>Runs a call without a result that may also throw before returning its task, translating its failures.</summary>
     public async Task RunAsync(Func<Task> call, string operation, CancellationToken cancellationToken)
     {
         try

@@ -23,33 +23,33 @@ internal sealed class ErrorMappingBackendsClient : IBackendsClient
 
     /// <inheritdoc />
     public Task<ICollection<Backend>> GetBackendsAsync(BackendProvider? provider = null, bool? onlyPlanqkSdk = null, CancellationToken cancellationToken = default) =>
-        _errors.RunAsync(() => _inner.GetBackendsAsync(provider, onlyPlanqkSdk, cancellationToken), "Backends.GetBackendsAsync", cancellationToken);
+        _errors.RunAsync(_inner.GetBackendsAsync(provider, onlyPlanqkSdk, cancellationToken), "Backends.GetBackendsAsync", cancellationToken);
 
     /// <inheritdoc />
     public Task<Backend> GetBackendAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetBackendAsync(id, cancellationToken), "Backends.GetBackendAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetBackendAsync(id, cancellationToken), "Backends.GetBackendAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<BackendStateInfo> GetBackendStatusAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetBackendStatusAsync(id, cancellationToken), "Backends.GetBackendStatusAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetBackendStatusAsync(id, cancellationToken), "Backends.GetBackendStatusAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<object> GetBackendConfigAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetBackendConfigAsync(id, cancellationToken), "Backends.GetBackendConfigAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetBackendConfigAsync(id, cancellationToken), "Backends.GetBackendConfigAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<CalibrationResponse> GetBackendCalibrationAsync(string id, DateTimeOffset? effectiveAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetBackendCalibrationAsync(id, effectiveAt, cancellationToken), "Backends.GetBackendCalibrationAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetBackendCalibrationAsync(id, effectiveAt, cancellationToken), "Backends.GetBackendCalibrationAsync", cancellationToken);
     }
 }

@@ -23,69 +23,69 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
 
     /// <inheritdoc />
     public Task<PageResponseJob> SearchJobsAsync(int? page = null, int? size = null, IEnumerable<string>? sort = null, string? serviceExecutionId = null, CancellationToken cancellationToken = default) =>
-        _errors.RunAsync(() => _inner.SearchJobsAsync(page, size, sort, serviceExecutionId, cancellationToken), "Jobs.SearchJobsAsync", cancellationToken);
+        _errors.RunAsync(_inner.SearchJobsAsync(page, size, sort, serviceExecutionId, cancellationToken), "Jobs.SearchJobsAsync", cancellationToken);
 
     /// <inheritdoc />
     public Task<Job> CreateJobAsync(CreateJobRequest body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return _errors.RunAsync(() => _inner.CreateJobAsync(body, cancellationToken), "Jobs.CreateJobAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CreateJobAsync(body, cancellationToken), "Jobs.CreateJobAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Job> GetJobAsync(string id, string? serviceExecutionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task CancelJobAsync(string id, string? serviceExecutionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.CancelJobAsync(id, serviceExecutionId, cancellationToken), "Jobs.CancelJobAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CancelJobAsync(id, serviceExecutionId, cancellationToken), "Jobs.CancelJobAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<JobStatusResponse> GetJobStatusAsync(string id, string? serviceExecutionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobStatusAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobStatusAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobStatusAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobStatusAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<object> GetJobResultAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobResultAsync(id, cancellationToken), "Jobs.GetJobResultAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobResultAsync(id, cancellationToken), "Jobs.GetJobResultAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<FileResponse> GetJobResultStreamAsync(string id, string? serviceExecutionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobResultStreamAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobResultStreamAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobResultStreamAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobResultStreamAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<string> GetJobInputAsync(string id, string? serviceExecutionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobInputAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobInputAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobInputAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobInputAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<CalibrationResponse> GetJobCalibrationAsync(string id, string? serviceExecutionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobCalibrationAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobCalibrationAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobCalibrationAsync(id, serviceExecutionId, cancellationToken), "Jobs.GetJobCalibrationAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<PageResponseJob> SearchServiceExecJobsAsync(string serviceExecutionId, int? page = null, int? size = null, IEnumerable<string>? sort = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
-        return _errors.RunAsync(() => _inner.SearchServiceExecJobsAsync(serviceExecutionId, page, size, sort, cancellationToken), "Jobs.SearchServiceExecJobsAsync", cancellationToken);
+        return _errors.RunAsync(_inner.SearchServiceExecJobsAsync(serviceExecutionId, page, size, sort, cancellationToken), "Jobs.SearchServiceExecJobsAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -93,7 +93,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentNullException.ThrowIfNull(body);
-        return _errors.RunAsync(() => _inner.CreateServiceExecJobAsync(serviceExecutionId, body, cancellationToken), "Jobs.CreateServiceExecJobAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CreateServiceExecJobAsync(serviceExecutionId, body, cancellationToken), "Jobs.CreateServiceExecJobAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -101,7 +101,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.GetServiceExecJobAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecJobAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -109,7 +109,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.CancelServiceExecJobAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.CancelServiceExecJobAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CancelServiceExecJobAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.CancelServiceExecJobAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -117,7 +117,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.GetServiceExecJobStatusAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobStatusAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecJobStatusAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobStatusAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -125,7 +125,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.GetServiceExecJobResultAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobResultAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecJobResultAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobResultAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -133,7 +133,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.GetServiceExecJobResultStreamAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobResultStreamAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecJobResultStreamAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobResultStreamAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -141,7 +141,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.GetServiceExecJobInputAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobInputAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecJobInputAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobInputAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -149,7 +149,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return _errors.RunAsync(() => _inner.GetServiceExecJobCalibrationAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobCalibrationAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecJobCalibrationAsync(serviceExecutionId, jobId, cancellationToken), "Jobs.GetServiceExecJobCalibrationAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -157,7 +157,7 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        return _errors.RunAsync(() => _inner.GetServiceExecSessionAsync(serviceExecutionId, sessionId, cancellationToken), "Jobs.GetServiceExecSessionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetServiceExecSessionAsync(serviceExecutionId, sessionId, cancellationToken), "Jobs.GetServiceExecSessionAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -165,6 +165,6 @@ internal sealed class ErrorMappingJobsClient : IJobsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceExecutionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        return _errors.RunAsync(() => _inner.CloseServiceExecSessionAsync(serviceExecutionId, sessionId, cancellationToken), "Jobs.CloseServiceExecSessionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CloseServiceExecSessionAsync(serviceExecutionId, sessionId, cancellationToken), "Jobs.CloseServiceExecSessionAsync", cancellationToken);
     }
 }

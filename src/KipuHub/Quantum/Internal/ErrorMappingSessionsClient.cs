@@ -25,14 +25,14 @@ internal sealed class ErrorMappingSessionsClient : ISessionsClient
     public Task<Session> CreateSessionAsync(CreateSessionRequest body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return _errors.RunAsync(() => _inner.CreateSessionAsync(body, cancellationToken), "Sessions.CreateSessionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CreateSessionAsync(body, cancellationToken), "Sessions.CreateSessionAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Session> GetSessionAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetSessionAsync(id, cancellationToken), "Sessions.GetSessionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetSessionAsync(id, cancellationToken), "Sessions.GetSessionAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -40,27 +40,27 @@ internal sealed class ErrorMappingSessionsClient : ISessionsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(body);
-        return _errors.RunAsync(() => _inner.UpdateSessionStateAsync(id, body, cancellationToken), "Sessions.UpdateSessionStateAsync", cancellationToken);
+        return _errors.RunAsync(_inner.UpdateSessionStateAsync(id, body, cancellationToken), "Sessions.UpdateSessionStateAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<SessionStatusResponse> GetSessionStatusAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetSessionStatusAsync(id, cancellationToken), "Sessions.GetSessionStatusAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetSessionStatusAsync(id, cancellationToken), "Sessions.GetSessionStatusAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ICollection<Job>> GetJobsBySessionAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetJobsBySessionAsync(id, cancellationToken), "Sessions.GetJobsBySessionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetJobsBySessionAsync(id, cancellationToken), "Sessions.GetJobsBySessionAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<Session> CloseSessionAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.CloseSessionAsync(id, cancellationToken), "Sessions.CloseSessionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CloseSessionAsync(id, cancellationToken), "Sessions.CloseSessionAsync", cancellationToken);
     }
 }

@@ -23,5 +23,5 @@ internal sealed class ErrorMappingWorkloadsClient : IWorkloadsClient
 
     /// <inheritdoc />
     public Task<PageResponseWorkload> GetWorkloadsAsync(int? page = null, int? size = null, IEnumerable<string>? sort = null, CancellationToken cancellationToken = default) =>
-        _errors.RunAsync(() => _inner.GetWorkloadsAsync(page, size, sort, cancellationToken), "Workloads.GetWorkloadsAsync", cancellationToken);
+        _errors.RunAsync(_inner.GetWorkloadsAsync(page, size, sort, cancellationToken), "Workloads.GetWorkloadsAsync", cancellationToken);
 }

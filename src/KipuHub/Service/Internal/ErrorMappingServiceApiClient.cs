@@ -23,27 +23,27 @@ internal sealed class ErrorMappingServiceApiClient : IServiceApiClient
 
     /// <inheritdoc />
     public Task<ICollection<ServiceExecution>> GetServiceExecutionsAsync(CancellationToken cancellationToken = default) =>
-        _errors.RunAsync(() => _inner.GetServiceExecutionsAsync(cancellationToken), "ServiceApi.GetServiceExecutionsAsync", cancellationToken);
+        _errors.RunAsync(_inner.GetServiceExecutionsAsync(cancellationToken), "ServiceApi.GetServiceExecutionsAsync", cancellationToken);
 
     /// <inheritdoc />
     public Task<ServiceExecution> StartExecutionAsync(StartExecutionRequest body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return _errors.RunAsync(() => _inner.StartExecutionAsync(body, cancellationToken), "ServiceApi.StartExecutionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.StartExecutionAsync(body, cancellationToken), "ServiceApi.StartExecutionAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ServiceExecution> GetStatusAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetStatusAsync(id, cancellationToken), "ServiceApi.GetStatusAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetStatusAsync(id, cancellationToken), "ServiceApi.GetStatusAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ResultResponse> GetResultAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetResultAsync(id, cancellationToken), "ServiceApi.GetResultAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetResultAsync(id, cancellationToken), "ServiceApi.GetResultAsync", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -51,20 +51,20 @@ internal sealed class ErrorMappingServiceApiClient : IServiceApiClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
-        return _errors.RunAsync(() => _inner.GetResultFileAsync(id, file, cancellationToken), "ServiceApi.GetResultFileAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetResultFileAsync(id, file, cancellationToken), "ServiceApi.GetResultFileAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ICollection<LogEntry>> GetLogsAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.GetLogsAsync(id, cancellationToken), "ServiceApi.GetLogsAsync", cancellationToken);
+        return _errors.RunAsync(_inner.GetLogsAsync(id, cancellationToken), "ServiceApi.GetLogsAsync", cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ServiceExecution> CancelExecutionAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _errors.RunAsync(() => _inner.CancelExecutionAsync(id, cancellationToken), "ServiceApi.CancelExecutionAsync", cancellationToken);
+        return _errors.RunAsync(_inner.CancelExecutionAsync(id, cancellationToken), "ServiceApi.CancelExecutionAsync", cancellationToken);
     }
 }

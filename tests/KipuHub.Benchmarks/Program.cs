@@ -1,0 +1,3 @@
+using KipuHub.Benchmarks;
+
+return await BenchmarkApp.MainAsync(args);
