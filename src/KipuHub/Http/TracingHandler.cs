@@ -25,7 +25,18 @@ public sealed class TracingHandler : DelegatingHandler
     public TracingHandler(TimeProvider? timeProvider = null) => _time = timeProvider ?? TimeProvider.System;
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Nobody listening (the common case without OpenTelemetry): no template, no span name, no async step.
+        if (!HubDiagnostics.ActivitySource.HasListeners() && !HubDiagnostics.RequestDuration.Enabled)
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return TraceAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> TraceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
         var template = PathTemplate.From(HubRequestOptions.GetPath(request));
