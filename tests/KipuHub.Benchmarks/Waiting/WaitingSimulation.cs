@@ -1,3 +1,4 @@
+using KipuHub.Tests.Support;
 using KipuHub.Benchmarks.Support;
 using KipuHub.Generated.Quantum;
 using KipuHub.Jobs;
