@@ -1,4 +1,5 @@
 using KipuHub.Generated.Quantum;
+using KipuHub.Http.Internal;
 using KipuHub.Jobs;
 using KipuHub.Paging;
 using KipuHub.Sessions;
@@ -84,6 +85,11 @@ public partial class HubQuantumClient
 
     private StatusPoller<SessionStatus> CreateSessionPoller(string sessionId, WaitOptions? options) =>
         new($"session '{sessionId}'",
-            async ct => new StatusSnapshot<SessionStatus>((await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false)).Status ?? SessionStatus.Unknown),
+            async ct =>
+            {
+                using var capture = RetryAfterCapture.Begin();
+                var response = await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false);
+                return new StatusSnapshot<SessionStatus>(response.Status ?? SessionStatus.Unknown, capture.RetryAfter);
+            },
             static s => s.IsTerminal(), options ?? _core.DefaultWaitOptions, _core.TimeProvider);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using KipuHub.Diagnostics;
 using KipuHub.Generated.Service;
+using KipuHub.Http.Internal;
 using KipuHub.Jobs;
 using KipuHub.Service;
 using KipuHub.Streaming;
@@ -91,8 +92,9 @@ public partial class HubServiceClient
             async ct =>
             {
                 HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", "service_execution"));
+                using var capture = RetryAfterCapture.Begin();
                 var execution = await ServiceApi.GetStatusAsync(executionId, ct).ConfigureAwait(false);
-                return new StatusSnapshot<ServiceExecutionStatus>(execution.Status ?? ServiceExecutionStatus.Unknown);
+                return new StatusSnapshot<ServiceExecutionStatus>(execution.Status ?? ServiceExecutionStatus.Unknown, capture.RetryAfter);
             },
             static s => s.IsTerminal(), options ?? _core.DefaultWaitOptions, _core.TimeProvider);
 }

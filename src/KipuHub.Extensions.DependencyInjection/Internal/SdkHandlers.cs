@@ -33,7 +33,8 @@ internal static class SdkHandlers
         var endpoint = builder.Services.GetRequiredKeyedService<EndpointContext>(builder.Name);
         RedirectGuard.EnsureNoAutoRedirect(builder.PrimaryHandler, $"the primary handler of HttpClient '{builder.Name}'");
         builder.AdditionalHandlers.Insert(0, new AsyncOnlyHandler());
-        var position = 1;
+        builder.AdditionalHandlers.Insert(1, new ResponseHintsHandler());
+        var position = 2;
         if (endpoint.Headers.Count > 0)
         {
             builder.AdditionalHandlers.Insert(position++, new HeadersHandler(endpoint.Headers));

@@ -77,7 +77,7 @@ public static class HubHttpPipeline
     /// <summary>The SDK's handlers, outermost first, not yet linked (an <c>IHttpClientFactory</c> registration can add them one by one).</summary>
     internal static IReadOnlyList<DelegatingHandler> CreateHandlers(PipelineSettings settings)
     {
-        var handlers = new List<DelegatingHandler> { new AsyncOnlyHandler() };
+        var handlers = new List<DelegatingHandler> { new AsyncOnlyHandler(), new ResponseHintsHandler() };
         if (settings.Headers.Count > 0)
         {
             handlers.Add(new HeadersHandler(settings.Headers));

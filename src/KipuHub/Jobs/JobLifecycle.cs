@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KipuHub.Diagnostics;
 using KipuHub.Generated.Quantum;
+using KipuHub.Http.Internal;
 using KipuHub.Paging;
 using KipuHub.Streaming;
 using KipuHub.Waiting;
@@ -169,8 +170,9 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
             async ct =>
             {
                 HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", "job"));
+                using var capture = RetryAfterCapture.Begin();
                 var response = await jobs.GetJobStatusAsync(jobId, cancellationToken: ct).ConfigureAwait(false);
-                return new StatusSnapshot<JobStatus>(response.Status ?? JobStatus.Unknown);
+                return new StatusSnapshot<JobStatus>(response.Status ?? JobStatus.Unknown, capture.RetryAfter);
             },
             static s => s.IsTerminal(), options ?? defaultWaitOptions, time);
 }

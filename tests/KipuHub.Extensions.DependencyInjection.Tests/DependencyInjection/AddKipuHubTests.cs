@@ -92,7 +92,7 @@ public class AddKipuHubTests
 
         Assert.That(names, Is.EqualTo(new[]
         {
-            "AsyncOnlyHandler", nameof(UserAgentHandler), nameof(TracingHandler), "ResilienceExceptionHandler",
+            "AsyncOnlyHandler", "ResponseHintsHandler", nameof(UserAgentHandler), nameof(TracingHandler), "ResilienceExceptionHandler",
             nameof(ResilienceHandler), nameof(MarkerHandler), nameof(LoggingHandler), nameof(RedirectHandler), nameof(OrganizationHandler), nameof(ApiKeyAuthHandler),
         }));
     }
