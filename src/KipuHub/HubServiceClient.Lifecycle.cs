@@ -68,8 +68,8 @@ public partial class HubServiceClient
     {
         ArgumentNullException.ThrowIfNull(destination);
         using var file = await OpenResultFileAsync(executionId, fileName, cancellationToken).ConfigureAwait(false);
-        return await ResponseDownload.CopyAsync(file.Stream, ResponseDownload.ContentLength(file.Headers), destination,
-            $"result file '{fileName}' of execution '{executionId}'", progress, cancellationToken).ConfigureAwait(false);
+        return await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destination,
+            $"result file '{fileName}' of execution '{executionId}'", StreamCopy.PartialDataAdvice, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -77,7 +77,7 @@ public partial class HubServiceClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var file = await OpenResultFileAsync(executionId, fileName, cancellationToken).ConfigureAwait(false);
-        return await ResponseDownload.SaveAsync(file.Stream, ResponseDownload.ContentLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ContentLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<FileResponse> OpenResultFileAsync(string executionId, string fileName, CancellationToken cancellationToken)

@@ -6,6 +6,19 @@ namespace KipuHub.Streaming;
 /// </summary>
 internal static class AtomicFileDownload
 {
+    private const string NothingSavedAdvice = "Nothing was saved; retry the download.";
+
+    /// <summary>Refuses an existing destination unless <paramref name="overwrite"/> (callers check before any request).</summary>
+    /// <param name="path">Destination file.</param>
+    /// <param name="overwrite">Whether an existing file may be replaced.</param>
+    public static void EnsureCanWrite(string path, bool overwrite)
+    {
+        if (!overwrite && File.Exists(path))
+        {
+            throw new IOException($"'{Path.GetFullPath(path)}' already exists. Pass overwrite: true to replace it, or choose another path.");
+        }
+    }
+
     /// <summary>Copies <paramref name="source"/> to <paramref name="path"/> atomically.</summary>
     /// <param name="source">The response stream.</param>
     /// <param name="expectedLength">Content-Length, when the server sent one; a mismatch fails the download.</param>
@@ -17,30 +30,20 @@ internal static class AtomicFileDownload
     public static async Task<long> SaveAsync(Stream source, long? expectedLength, string path, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var fullPath = Path.GetFullPath(path);
-        if (!overwrite && File.Exists(fullPath))
-            throw new IOException($"'{fullPath}' already exists. Pass overwrite: true to replace it, or choose another path.");
+        EnsureCanWrite(fullPath, overwrite);
         var directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N")[..8] + ".partial");
-        long written = 0;
         try
         {
+            long written;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamCopy.BufferSize, FileOptions.Asynchronous))
             {
-                written = await StreamCopy.CopyAsync(source, file, Tee(progress, n => written = n), cancellationToken).ConfigureAwait(false);
+                written = await StreamCopy.DownloadAsync(source, expectedLength, file, $"'{fullPath}'", NothingSavedAdvice, progress, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (expectedLength is { } expected && written != expected)
-                throw new HubDownloadException($"The download to '{fullPath}' ended after {written} of {expected} bytes. Nothing was saved; retry the download.", written, expected);
             File.Move(temp, fullPath, overwrite);
             return written;
-        }
-        catch (Exception ex) when (ex is not HubDownloadException && ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            TryDelete(temp);
-            throw new HubDownloadException(
-                $"The download to '{fullPath}' was cut off after {written} bytes{(expectedLength is { } e ? $" of {e}" : "")}: {ex.Message} Nothing was saved; retry the download.",
-                written, expectedLength, ex);
         }
         catch
         {
@@ -48,12 +51,6 @@ internal static class AtomicFileDownload
             throw;
         }
     }
-
-    private static IProgress<long> Tee(IProgress<long>? user, Action<long> mine) => new SyncProgress(n =>
-    {
-        mine(n);
-        user?.Report(n);
-    });
 
     private static void TryDelete(string file)
     {
@@ -68,11 +65,5 @@ internal static class AtomicFileDownload
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    /// <summary>Reports synchronously (Progress&lt;T&gt; posts to a sync context, which would race our byte count).</summary>
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 }

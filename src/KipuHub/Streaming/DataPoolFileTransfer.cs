@@ -96,27 +96,8 @@ public static class DataPoolFileTransfer
         }
 
         using var file = await dataPools.GetDataPoolFileAsync(dataPoolId, fileId, cancellationToken).ConfigureAwait(false);
-        var expected = ContentLength(file);
-        long copied = 0;
-        try
-        {
-            copied = await StreamCopy.CopyAsync(file.Stream, destination, new CountingProgress(progress, n => copied = n), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new HubDownloadException(
-                $"The download of file '{fileId}' from data pool '{dataPoolId}' broke off after {copied} bytes{Of(expected)}: {ex.Message} The destination stream holds the partial data; retry the download.",
-                copied, expected, ex);
-        }
-
-        if (expected is { } length && copied != length)
-        {
-            throw new HubDownloadException(
-                $"The download of file '{fileId}' from data pool '{dataPoolId}' ended after {copied} of {length} bytes. The destination stream holds the partial data; retry the download.",
-                copied, expected);
-        }
-
-        return copied;
+        return await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destination,
+            $"file '{fileId}' from data pool '{dataPoolId}'", StreamCopy.PartialDataAdvice, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -141,13 +122,10 @@ public static class DataPoolFileTransfer
         ArgumentNullException.ThrowIfNull(dataPools);
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
         // Refuse before any request: the caller should not pay for a download that cannot be saved.
-        if (!overwrite && File.Exists(destinationPath))
-        {
-            throw new IOException($"'{Path.GetFullPath(destinationPath)}' already exists. Pass overwrite: true to replace it, or choose another path.");
-        }
+        AtomicFileDownload.EnsureCanWrite(destinationPath, overwrite);
 
         using var file = await dataPools.GetDataPoolFileAsync(dataPoolId, fileId, cancellationToken).ConfigureAwait(false);
-        return await AtomicFileDownload.SaveAsync(file.Stream, ContentLength(file), destinationPath, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destinationPath, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<DataPoolFileDto> SendAsync(IDataPoolsClient dataPools, string dataPoolId, Stream content, string fileName, string? contentType, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -157,23 +135,5 @@ public static class DataPoolFileTransfer
         var body = new ProgressReadStream(content, progress);
         var file = new FileParameter(body, fileName, contentType ?? DefaultContentType);
         return dataPools.AddDataPoolFileAsync(dataPoolId, fileName, file, cancellationToken);
-    }
-
-    private static long? ContentLength(FileResponse file) =>
-        file.Headers.FirstOrDefault(h => string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } text
-        && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
-            ? length
-            : null;
-
-    private static string Of(long? expected) => expected is { } e ? $" of {e}" : string.Empty;
-
-    /// <summary>Remembers the count for error messages and forwards it to the caller, synchronously.</summary>
-    private sealed class CountingProgress(IProgress<long>? user, Action<long> mine) : IProgress<long>
-    {
-        public void Report(long value)
-        {
-            mine(value);
-            user?.Report(value);
-        }
     }
 }

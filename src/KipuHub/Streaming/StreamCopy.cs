@@ -1,21 +1,35 @@
 using System.Buffers;
+using KipuHub.Diagnostics;
 
 namespace KipuHub.Streaming;
 
-/// <summary>Constant-memory copying with byte progress: one pooled buffer, never the whole payload.</summary>
+/// <summary>
+/// The one download loop of the SDK (job results, service result files, data pool files): constant memory (one pooled
+/// buffer), byte progress, and a broken-off or short body turned into <see cref="HubDownloadException"/>.
+/// </summary>
 internal static class StreamCopy
 {
     /// <summary>The buffer size used for downloads (the same as <see cref="Stream.CopyToAsync(Stream)"/>'s default).</summary>
     public const int BufferSize = 81920;
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/>, reporting the running byte count.</summary>
+    /// <summary>What to tell the caller when a download into its own stream fails.</summary>
+    public const string PartialDataAdvice = "The destination holds partial data; discard it and download again.";
+
+    /// <summary>Copies a response body to <paramref name="destination"/>.</summary>
+    /// <param name="source">The response body.</param>
+    /// <param name="expected">Content-Length, if known; a different byte count fails the download.</param>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="what">What is downloaded, for messages (e.g. "the result of job 'j1'").</param>
+    /// <param name="advice">What the caller should do after a failure (it depends on where the bytes went).</param>
+    /// <param name="progress">Receives the running byte count, synchronously on the copying thread.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>Bytes copied.</returns>
-    public static async Task<long> CopyAsync(Stream source, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static async Task<long> DownloadAsync(Stream source, long? expected, Stream destination, string what, string advice, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long total = 0;
         try
         {
-            long total = 0;
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
@@ -23,11 +37,39 @@ internal static class StreamCopy
                 total += read;
                 progress?.Report(total);
             }
-            return total;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new HubDownloadException($"The download of {what} was cut off after {total} bytes{Of(expected)}: {ex.Message} {advice}", total, expected, ex);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        if (expected is { } length && total != length)
+        {
+            throw new HubDownloadException($"The download of {what} ended after {total} of {length} bytes. {advice}", total, expected);
+        }
+
+        HubDiagnostics.BytesDownloaded.Add(total);
+        return total;
     }
+
+    /// <summary>Content-Length from a generated <c>FileResponse</c>'s headers (that dictionary is case-sensitive; HTTP is not).</summary>
+    /// <param name="headers">The response headers.</param>
+    public static long? ContentLength(IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)
+                && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+            {
+                return length;
+            }
+        }
+        return null;
+    }
+
+    private static string Of(long? expected) => expected is { } e ? $" of {e}" : string.Empty;
 }

@@ -19,7 +19,6 @@ internal sealed class StatusPoller<TStatus>
     private readonly PollingSchedule _schedule;
     private readonly TimeProvider _time;
     private readonly string _subject;
-    private TimeSpan? _lastFailureRetryAfter;
 
     /// <param name="subject">What is awaited, for messages, e.g. "job 'j-1'".</param>
     /// <param name="poll">Fetches the current status.</param>
@@ -61,7 +60,7 @@ internal sealed class StatusPoller<TStatus>
         var failures = 0;
         while (true)
         {
-            var snapshot = await PollOnceAsync(previous, started, failures, cancellationToken).ConfigureAwait(false);
+            var (snapshot, failureRetryAfter) = await PollOnceAsync(previous, started, failures, cancellationToken).ConfigureAwait(false);
             failures = snapshot is null ? failures + 1 : 0;
             if (snapshot is { } s)
             {
@@ -73,19 +72,21 @@ internal sealed class StatusPoller<TStatus>
                 if (_isTerminal(s.Status)) yield break;
             }
 
-            await PauseAsync(started, snapshot?.RetryAfter ?? _lastFailureRetryAfter, previous, cancellationToken).ConfigureAwait(false);
+            await PauseAsync(started, snapshot?.RetryAfter ?? failureRetryAfter, previous, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Polls once; a transient failure (429, 5xx gateway errors, connection trouble) yields null instead of ending the wait.</summary>
-    private async Task<StatusSnapshot<TStatus>?> PollOnceAsync(TStatus? previous, long started, int failures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls once. A transient failure (429, 5xx gateway errors, connection trouble) yields no snapshot, with the
+    /// failure's <c>Retry-After</c>, instead of ending the wait.
+    /// </summary>
+    private async Task<(StatusSnapshot<TStatus>? Snapshot, TimeSpan? FailureRetryAfter)> PollOnceAsync(TStatus? previous, long started, int failures, CancellationToken cancellationToken)
     {
         ThrowIfTimedOut(started, previous);
         try
         {
             PollCount++;
-            _lastFailureRetryAfter = null;
-            return await _poll(cancellationToken).ConfigureAwait(false);
+            return (await _poll(cancellationToken).ConfigureAwait(false), null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,8 +95,7 @@ internal sealed class StatusPoller<TStatus>
         catch (Exception ex) when (failures + 1 < MaxConsecutiveTransientFailures && IsTransient(ex, out var retryAfter))
         {
             // The HTTP layer has already retried; a still-failing status poll says nothing about the job, so keep waiting.
-            _lastFailureRetryAfter = retryAfter;
-            return null;
+            return (null, retryAfter);
         }
     }
 
