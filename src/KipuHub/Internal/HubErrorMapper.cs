@@ -71,19 +71,6 @@ internal sealed class HubErrorMapper
         }
     }
 
-    /// <summary>Runs a call without a result that may also throw before returning its task, translating its failures.</summary>
-    public async Task RunAsync(Func<Task> call, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
-        {
-            throw mapped;
-        }
-    }
-
     /// <summary>Translates <paramref name="exception"/> when it is one the facade must not leak.</summary>
     public bool TryMap(Exception exception, string operation, CancellationToken cancellationToken, out Exception mapped)
     {
