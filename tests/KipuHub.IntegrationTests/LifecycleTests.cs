@@ -1,3 +1,4 @@
+using KipuHub.Tests.Support;
 using System.Diagnostics;
 using KipuHub.Emulator.Faults;
 using KipuHub.Generated.Quantum;

@@ -1,3 +1,4 @@
+using KipuHub.Tests.Support;
 using KipuHub.Generated.Quantum;
 using KipuHub.Jobs;
 using Newtonsoft.Json.Linq;
@@ -83,10 +84,4 @@ public class QuickstartTests : EmulatorFixture
         var ex = Assert.ThrowsAsync<UnauthorizedException>(() => client.Backends.GetBackendsAsync());
         Assert.That(ex!.ToString(), Does.Not.Contain("canary-token-0123456789"));
     }
-}
-
-/// <summary>Reports synchronously, so assertions see every report.</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

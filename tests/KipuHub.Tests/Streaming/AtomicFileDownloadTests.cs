@@ -1,3 +1,4 @@
+using KipuHub.Tests.Support;
 using KipuHub.Streaming;
 
 namespace KipuHub.Tests.Streaming;
@@ -18,7 +19,7 @@ public class AtomicFileDownloadTests
     {
         var path = Path.Combine(_dir, "out.bin");
         long last = 0;
-        var written = await AtomicFileDownload.SaveAsync(new MemoryStream(new byte[200_000]), 200_000, path, false, new Reporter(n => last = n), CancellationToken.None);
+        var written = await AtomicFileDownload.SaveAsync(new MemoryStream(new byte[200_000]), 200_000, path, false, new SyncProgress<long>(n => last = n), CancellationToken.None);
         Assert.That(written, Is.EqualTo(200_000));
         Assert.That(new FileInfo(path).Length, Is.EqualTo(200_000));
         Assert.That(last, Is.EqualTo(200_000));
@@ -63,11 +64,6 @@ public class AtomicFileDownloadTests
         var source = new BreakingStream(long.MaxValue, onRead: n => { if (n > 100_000) cts.Cancel(); });
         Assert.CatchAsync<OperationCanceledException>(() => AtomicFileDownload.SaveAsync(source, null, path, false, null, cts.Token));
         Assert.That(Directory.GetFiles(_dir), Is.Empty);
-    }
-
-    private sealed class Reporter(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 
     /// <summary>Yields zero bytes until <c>breakAt</c>, then throws the IOException a reset connection gives.</summary>

@@ -138,9 +138,3 @@ public class StatusPollerTests
         Assert.That(watched, Is.EqualTo(new[] { JobStatus.Running, JobStatus.Completed }));
     }
 }
-
-/// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>
-public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
