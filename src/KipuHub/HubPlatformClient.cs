@@ -38,9 +38,8 @@ namespace KipuHub;
 /// }
 /// </code>
 /// </example>
-public class HubPlatformClient : IHubPlatformClient, IDisposable
+public partial class HubPlatformClient : HubClient, IHubPlatformClient
 {
-    private readonly HubClientCore _core = null!;
     private IAlgorithmsClient? _algorithms;
     private IApplicationsClient? _applications;
     private IAuthenticationClient? _authentication;
@@ -77,17 +76,14 @@ public class HubPlatformClient : IHubPlatformClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no token); the message says what to pass.</exception>
     public HubPlatformClient(HubPlatformClientOptions options)
+        : this(HubClientCore.Create(Resolve(options, out var organizationId)), organizationId)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ToPipelineSettings();
-        OrganizationId = settings.OrganizationId;
-        _core = HubClientCore.Create(settings);
     }
 
     /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
     internal HubPlatformClient(HubClientCore core, string? organizationId)
+        : base(core)
     {
-        _core = core;
         OrganizationId = organizationId;
     }
 
@@ -97,117 +93,101 @@ public class HubPlatformClient : IHubPlatformClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual Uri BaseUrl => _core.BaseUrl;
-
-    /// <inheritdoc />
     public virtual string? OrganizationId { get; }
 
     /// <inheritdoc />
     public virtual IAlgorithmsClient Algorithms =>
-        _core.GetOrCreate(ref _algorithms, static (http, errors) => new ErrorMappingAlgorithmsClient(new AlgorithmsClient(http), errors));
+        Core.GetOrCreate(ref _algorithms, static (http, errors) => new ErrorMappingAlgorithmsClient(new AlgorithmsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IApplicationsClient Applications =>
-        _core.GetOrCreate(ref _applications, static (http, errors) => new ErrorMappingApplicationsClient(new ApplicationsClient(http), errors));
+        Core.GetOrCreate(ref _applications, static (http, errors) => new ErrorMappingApplicationsClient(new ApplicationsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IAuthenticationClient Authentication =>
-        _core.GetOrCreate(ref _authentication, static (http, errors) => new ErrorMappingAuthenticationClient(new AuthenticationClient(http), errors));
+        Core.GetOrCreate(ref _authentication, static (http, errors) => new ErrorMappingAuthenticationClient(new AuthenticationClient(http), errors));
 
     /// <inheritdoc />
     public virtual IDataPoolsClient DataPools =>
-        _core.GetOrCreate(ref _dataPools, static (http, errors) => new ErrorMappingDataPoolsClient(new DataPoolsClient(http), errors));
+        Core.GetOrCreate(ref _dataPools, static (http, errors) => new ErrorMappingDataPoolsClient(new DataPoolsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IDataPoolGrantsClient DataPoolGrants =>
-        _core.GetOrCreate(ref _dataPoolGrants, static (http, errors) => new ErrorMappingDataPoolGrantsClient(new DataPoolGrantsClient(http), errors));
+        Core.GetOrCreate(ref _dataPoolGrants, static (http, errors) => new ErrorMappingDataPoolGrantsClient(new DataPoolGrantsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IDataPoolSharesClient DataPoolShares =>
-        _core.GetOrCreate(ref _dataPoolShares, static (http, errors) => new ErrorMappingDataPoolSharesClient(new DataPoolSharesClient(http), errors));
+        Core.GetOrCreate(ref _dataPoolShares, static (http, errors) => new ErrorMappingDataPoolSharesClient(new DataPoolSharesClient(http), errors));
 
     /// <inheritdoc />
     public virtual IExternalServicesClient ExternalServices =>
-        _core.GetOrCreate(ref _externalServices, static (http, errors) => new ErrorMappingExternalServicesClient(new ExternalServicesClient(http), errors));
+        Core.GetOrCreate(ref _externalServices, static (http, errors) => new ErrorMappingExternalServicesClient(new ExternalServicesClient(http), errors));
 
     /// <inheritdoc />
     public virtual IGitIntegrationsClient GitIntegrations =>
-        _core.GetOrCreate(ref _gitIntegrations, static (http, errors) => new ErrorMappingGitIntegrationsClient(new GitIntegrationsClient(http), errors));
+        Core.GetOrCreate(ref _gitIntegrations, static (http, errors) => new ErrorMappingGitIntegrationsClient(new GitIntegrationsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IImplementationsClient Implementations =>
-        _core.GetOrCreate(ref _implementations, static (http, errors) => new ErrorMappingImplementationsClient(new ImplementationsClient(http), errors));
+        Core.GetOrCreate(ref _implementations, static (http, errors) => new ErrorMappingImplementationsClient(new ImplementationsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IManagedServicesClient ManagedServices =>
-        _core.GetOrCreate(ref _managedServices, static (http, errors) => new ErrorMappingManagedServicesClient(new ManagedServicesClient(http), errors));
+        Core.GetOrCreate(ref _managedServices, static (http, errors) => new ErrorMappingManagedServicesClient(new ManagedServicesClient(http), errors));
 
     /// <inheritdoc />
     public virtual IMarketplaceClient Marketplace =>
-        _core.GetOrCreate(ref _marketplace, static (http, errors) => new ErrorMappingMarketplaceClient(new MarketplaceClient(http), errors));
+        Core.GetOrCreate(ref _marketplace, static (http, errors) => new ErrorMappingMarketplaceClient(new MarketplaceClient(http), errors));
 
     /// <inheritdoc />
     public virtual IOrganizationsClient Organizations =>
-        _core.GetOrCreate(ref _organizations, static (http, errors) => new ErrorMappingOrganizationsClient(new OrganizationsClient(http), errors));
+        Core.GetOrCreate(ref _organizations, static (http, errors) => new ErrorMappingOrganizationsClient(new OrganizationsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IQuantumWorkloadsClient QuantumWorkloads =>
-        _core.GetOrCreate(ref _quantumWorkloads, static (http, errors) => new ErrorMappingQuantumWorkloadsClient(new QuantumWorkloadsClient(http), errors));
+        Core.GetOrCreate(ref _quantumWorkloads, static (http, errors) => new ErrorMappingQuantumWorkloadsClient(new QuantumWorkloadsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IServiceExecutionsClient ServiceExecutions =>
-        _core.GetOrCreate(ref _serviceExecutions, static (http, errors) => new ErrorMappingServiceExecutionsClient(new ServiceExecutionsClient(http), errors));
+        Core.GetOrCreate(ref _serviceExecutions, static (http, errors) => new ErrorMappingServiceExecutionsClient(new ServiceExecutionsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IServiceJobsClient ServiceJobs =>
-        _core.GetOrCreate(ref _serviceJobs, static (http, errors) => new ErrorMappingServiceJobsClient(new ServiceJobsClient(http), errors));
+        Core.GetOrCreate(ref _serviceJobs, static (http, errors) => new ErrorMappingServiceJobsClient(new ServiceJobsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IServiceSharesClient ServiceShares =>
-        _core.GetOrCreate(ref _serviceShares, static (http, errors) => new ErrorMappingServiceSharesClient(new ServiceSharesClient(http), errors));
+        Core.GetOrCreate(ref _serviceShares, static (http, errors) => new ErrorMappingServiceSharesClient(new ServiceSharesClient(http), errors));
 
     /// <inheritdoc />
     public virtual IServicesClient Services =>
-        _core.GetOrCreate(ref _services, static (http, errors) => new ErrorMappingServicesClient(new ServicesClient(http), errors));
+        Core.GetOrCreate(ref _services, static (http, errors) => new ErrorMappingServicesClient(new ServicesClient(http), errors));
 
     /// <inheritdoc />
     public virtual ISubscriptionsClient Subscriptions =>
-        _core.GetOrCreate(ref _subscriptions, static (http, errors) => new ErrorMappingSubscriptionsClient(new SubscriptionsClient(http), errors));
+        Core.GetOrCreate(ref _subscriptions, static (http, errors) => new ErrorMappingSubscriptionsClient(new SubscriptionsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IUseCasesClient UseCases =>
-        _core.GetOrCreate(ref _useCases, static (http, errors) => new ErrorMappingUseCasesClient(new UseCasesClient(http), errors));
+        Core.GetOrCreate(ref _useCases, static (http, errors) => new ErrorMappingUseCasesClient(new UseCasesClient(http), errors));
 
     /// <inheritdoc />
     public virtual IUserNotificationsClient UserNotifications =>
-        _core.GetOrCreate(ref _userNotifications, static (http, errors) => new ErrorMappingUserNotificationsClient(new UserNotificationsClient(http), errors));
+        Core.GetOrCreate(ref _userNotifications, static (http, errors) => new ErrorMappingUserNotificationsClient(new UserNotificationsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IUsersClient Users =>
-        _core.GetOrCreate(ref _users, static (http, errors) => new ErrorMappingUsersClient(new UsersClient(http), errors));
+        Core.GetOrCreate(ref _users, static (http, errors) => new ErrorMappingUsersClient(new UsersClient(http), errors));
 
     /// <inheritdoc />
     public virtual IWorkflowServicesClient WorkflowServices =>
-        _core.GetOrCreate(ref _workflowServices, static (http, errors) => new ErrorMappingWorkflowServicesClient(new WorkflowServicesClient(http), errors));
+        Core.GetOrCreate(ref _workflowServices, static (http, errors) => new ErrorMappingWorkflowServicesClient(new WorkflowServicesClient(http), errors));
 
-    /// <inheritdoc />
-    public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(request, $"{nameof(SendAsync)} {request?.Method}", cancellationToken);
-
-    /// <summary>Releases the connections of this client.</summary>
-    public void Dispose()
+    private static PipelineSettings Resolve(HubPlatformClientOptions options, out string? organizationId)
     {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the connections of this client.</summary>
-    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _core?.Dispose();
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.ToPipelineSettings();
+        organizationId = settings.OrganizationId;
+        return settings;
     }
 }

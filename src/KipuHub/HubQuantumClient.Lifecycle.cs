@@ -13,7 +13,7 @@ public partial class HubQuantumClient
 {
     private JobLifecycle? _lifecycle;
 
-    private JobLifecycle Lifecycle => _lifecycle ??= new JobLifecycle(Jobs, Workloads, _core.TimeProvider, _core.DefaultWaitOptions);
+    private JobLifecycle Lifecycle => _lifecycle ??= new JobLifecycle(Jobs, Workloads, Core.TimeProvider, Core.DefaultWaitOptions);
 
     /// <inheritdoc />
     public virtual Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
@@ -91,5 +91,5 @@ public partial class HubQuantumClient
                 var response = await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false);
                 return new StatusSnapshot<SessionStatus>(response.Status ?? SessionStatus.Unknown, capture.RetryAfter);
             },
-            static s => s.IsTerminal(), options ?? _core.DefaultWaitOptions, _core.TimeProvider);
+            static s => s.IsTerminal(), options ?? Core.DefaultWaitOptions, Core.TimeProvider);
 }

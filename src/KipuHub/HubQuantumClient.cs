@@ -28,9 +28,8 @@ namespace KipuHub;
 /// var job = await client.Jobs.GetJobAsync("a1b2c3");
 /// </code>
 /// </example>
-public partial class HubQuantumClient : IHubQuantumClient, IDisposable
+public partial class HubQuantumClient : HubClient, IHubQuantumClient
 {
-    private readonly HubClientCore _core = null!;
     private IBackendsClient? _backends;
     private ISessionsClient? _sessions;
     private IJobsClient? _jobs;
@@ -49,17 +48,14 @@ public partial class HubQuantumClient : IHubQuantumClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no token); the message says what to pass.</exception>
     public HubQuantumClient(HubQuantumClientOptions options)
+        : this(HubClientCore.Create(Resolve(options, out var organizationId)), organizationId)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ToPipelineSettings();
-        OrganizationId = settings.OrganizationId;
-        _core = HubClientCore.Create(settings);
     }
 
     /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
     internal HubQuantumClient(HubClientCore core, string? organizationId)
+        : base(core)
     {
-        _core = core;
         OrganizationId = organizationId;
     }
 
@@ -69,45 +65,29 @@ public partial class HubQuantumClient : IHubQuantumClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual Uri BaseUrl => _core.BaseUrl;
-
-    /// <inheritdoc />
     public virtual string? OrganizationId { get; }
 
     /// <inheritdoc />
     public virtual IBackendsClient Backends =>
-        _core.GetOrCreate(ref _backends, static (http, errors) => new ErrorMappingBackendsClient(new BackendsClient(http), errors));
+        Core.GetOrCreate(ref _backends, static (http, errors) => new ErrorMappingBackendsClient(new BackendsClient(http), errors));
 
     /// <inheritdoc />
     public virtual ISessionsClient Sessions =>
-        _core.GetOrCreate(ref _sessions, static (http, errors) => new ErrorMappingSessionsClient(new SessionsClient(http), errors));
+        Core.GetOrCreate(ref _sessions, static (http, errors) => new ErrorMappingSessionsClient(new SessionsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IJobsClient Jobs =>
-        _core.GetOrCreate(ref _jobs, static (http, errors) => new ErrorMappingJobsClient(new JobsClient(http), errors));
+        Core.GetOrCreate(ref _jobs, static (http, errors) => new ErrorMappingJobsClient(new JobsClient(http), errors));
 
     /// <inheritdoc />
     public virtual IWorkloadsClient Workloads =>
-        _core.GetOrCreate(ref _workloads, static (http, errors) => new ErrorMappingWorkloadsClient(new WorkloadsClient(http), errors));
+        Core.GetOrCreate(ref _workloads, static (http, errors) => new ErrorMappingWorkloadsClient(new WorkloadsClient(http), errors));
 
-    /// <inheritdoc />
-    public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(request, $"{nameof(SendAsync)} {request?.Method}", cancellationToken);
-
-    /// <summary>Releases the connections of this client.</summary>
-    public void Dispose()
+    private static PipelineSettings Resolve(HubQuantumClientOptions options, out string? organizationId)
     {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the connections of this client.</summary>
-    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _core?.Dispose();
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.ToPipelineSettings();
+        organizationId = settings.OrganizationId;
+        return settings;
     }
 }

@@ -96,5 +96,5 @@ public partial class HubServiceClient
                 var execution = await ServiceApi.GetStatusAsync(executionId, ct).ConfigureAwait(false);
                 return new StatusSnapshot<ServiceExecutionStatus>(execution.Status ?? ServiceExecutionStatus.Unknown, capture.RetryAfter);
             },
-            static s => s.IsTerminal(), options ?? _core.DefaultWaitOptions, _core.TimeProvider);
+            static s => s.IsTerminal(), options ?? Core.DefaultWaitOptions, Core.TimeProvider);
 }

@@ -27,9 +27,8 @@ namespace KipuHub;
 /// var execution = await service.ServiceApi.StartExecutionAsync(new StartExecutionRequest { Input = new { molecule = "H2" } });
 /// </code>
 /// </example>
-public partial class HubServiceClient : IHubServiceClient, IDisposable
+public partial class HubServiceClient : HubClient, IHubServiceClient
 {
-    private readonly HubClientCore _core = null!;
     private IServiceApiClient? _serviceApi;
 
     /// <summary>Creates a client for a service with a fixed gateway token.</summary>
@@ -46,13 +45,15 @@ public partial class HubServiceClient : IHubServiceClient, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no BaseUrl); the message says what to pass.</exception>
     public HubServiceClient(HubServiceClientOptions options)
+        : base(HubClientCore.Create((options ?? throw new ArgumentNullException(nameof(options))).ToPipelineSettings()))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _core = HubClientCore.Create(options.ToPipelineSettings());
     }
 
     /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
-    internal HubServiceClient(HubClientCore core) => _core = core;
+    internal HubServiceClient(HubClientCore core)
+        : base(core)
+    {
+    }
 
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
     protected HubServiceClient()
@@ -60,30 +61,6 @@ public partial class HubServiceClient : IHubServiceClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual Uri BaseUrl => _core.BaseUrl;
-
-    /// <inheritdoc />
     public virtual IServiceApiClient ServiceApi =>
-        _core.GetOrCreate(ref _serviceApi, static (http, errors) => new ErrorMappingServiceApiClient(new ServiceApiClient(http), errors));
-
-    /// <inheritdoc />
-    public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _core.SendAsync(request, $"{nameof(SendAsync)} {request?.Method}", cancellationToken);
-
-    /// <summary>Releases the connections of this client.</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Releases the connections of this client.</summary>
-    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _core?.Dispose();
-        }
-    }
+        Core.GetOrCreate(ref _serviceApi, static (http, errors) => new ErrorMappingServiceApiClient(new ServiceApiClient(http), errors));
 }

@@ -1,0 +1,52 @@
+using KipuHub.Internal;
+
+namespace KipuHub;
+
+/// <summary>
+/// What <see cref="HubQuantumClient"/>, <see cref="HubPlatformClient"/> and <see cref="HubServiceClient"/> share: one
+/// configured <see cref="HttpClient"/> pipeline, its base URL, the <see cref="SendAsync"/> passthrough and disposal.
+/// </summary>
+public abstract class HubClient : IDisposable
+{
+    /// <summary>Creates a client over a pipeline.</summary>
+    private protected HubClient(HubClientCore core) => Core = core;
+
+    /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
+    protected HubClient()
+    {
+        Core = null!;
+    }
+
+    /// <summary>Gets the base URL requests go to (ends with '/').</summary>
+    public virtual Uri BaseUrl => Core.BaseUrl;
+
+    /// <summary>The shared pipeline, error mapper and clock.</summary>
+    private protected HubClientCore Core { get; }
+
+    /// <summary>
+    /// Sends a request through this client's pipeline (base URL, auth, organization, headers, retries, timeout,
+    /// logging), for an endpoint without a typed method yet; the counterpart of TypeScript's <c>client.fetch</c>.
+    /// </summary>
+    /// <param name="request">The request; a relative URI resolves against <see cref="BaseUrl"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
+    public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
+        Core.SendAsync(request, $"{nameof(SendAsync)} {request?.Method}", cancellationToken);
+
+    /// <summary>Releases the connections of this client (an <c>HttpClient</c> or handler passed in the options stays with its owner).</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connections of this client.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Core?.Dispose();
+        }
+    }
+}
