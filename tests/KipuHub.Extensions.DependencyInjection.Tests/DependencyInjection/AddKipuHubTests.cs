@@ -1,5 +1,6 @@
 using System.Net;
 using KipuHub.Emulator;
+using KipuHub.Extensions.DependencyInjection.Tests.Support;
 using KipuHub.Generated.Quantum;
 using KipuHub.Http;
 using Microsoft.Extensions.Configuration;
@@ -50,7 +51,7 @@ public class AddKipuHubTests
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
 
-        var job = await client.Jobs.CreateJobAsync(BellJob());
+        var job = await client.Jobs.CreateJobAsync(TestJobs.BellJob());
         var status = await client.Jobs.GetJobStatusAsync(job.Id!);
 
         Assert.That(status.Status, Is.Not.Null);
@@ -108,7 +109,7 @@ public class AddKipuHubTests
 
         var orgA = provider.GetRequiredService<OrgAConsumer>().Client;
         var personal = provider.GetRequiredKeyedService<IHubQuantumClient>("personal");
-        var job = await orgA.Jobs.CreateJobAsync(BellJob());
+        var job = await orgA.Jobs.CreateJobAsync(TestJobs.BellJob());
 
         Assert.That(orgA.OrganizationId, Is.EqualTo("org-acme"));
         Assert.That(personal.OrganizationId, Is.Null);
@@ -217,22 +218,6 @@ public class AddKipuHubTests
 
     internal static Microsoft.Extensions.Configuration.IConfiguration Config(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-    internal static CreateJobRequest BellJob() => new()
-    {
-        BackendId = "azure.ionq.simulator",
-        Shots = 100,
-        Input = new AzureIonqSimulatorJobInput
-        {
-            Gateset = "qis",
-            Qubits = 2,
-            Circuit =
-            {
-                new IonqCircuitItem { Type = IonqGate.H, Targets = { 0 } },
-                new IonqCircuitItem { Type = IonqGate.Cnot, Controls = [0], Targets = { 1 } },
-            },
-        },
-    };
 
     private static List<HttpMessageHandler> HandlerChain(IServiceProvider provider, string name)
     {
