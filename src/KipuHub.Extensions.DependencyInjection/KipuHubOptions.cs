@@ -1,5 +1,4 @@
 using KipuHub.Credentials;
-using KipuHub.Http;
 using KipuHub.Waiting;
 
 namespace KipuHub.Extensions.DependencyInjection;
@@ -60,7 +59,7 @@ public sealed class KipuHubOptions
 
     /// <summary>Gets or sets how many times an idempotent request is retried after a transient failure (<c>KipuHub:MaxRetries</c>).</summary>
     /// <value>Defaults to 2; 0 disables retries. POST and PATCH (job submission, session creation) are never retried.</value>
-    public int MaxRetries { get; set; } = RetryHandler.DefaultMaxRetries;
+    public int MaxRetries { get; set; } = HubClientOptions.DefaultMaxRetries;
 
     /// <summary>Gets or sets extra headers sent with every request (<c>KipuHub:Headers:Name</c>); credentials are refused here.</summary>
     public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

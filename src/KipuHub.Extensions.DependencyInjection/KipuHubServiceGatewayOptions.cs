@@ -1,5 +1,4 @@
 using KipuHub.Credentials;
-using KipuHub.Http;
 
 namespace KipuHub.Extensions.DependencyInjection;
 
@@ -39,7 +38,7 @@ public sealed class KipuHubServiceGatewayOptions
 
     /// <summary>Gets or sets how many times an idempotent request is retried (<c>MaxRetries</c>); starting an execution (POST) never is.</summary>
     /// <value>Defaults to 2.</value>
-    public int MaxRetries { get; set; } = RetryHandler.DefaultMaxRetries;
+    public int MaxRetries { get; set; } = HubClientOptions.DefaultMaxRetries;
 
     /// <summary>Gets or sets extra headers sent with every request (<c>Headers:Name</c>).</summary>
     public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -1,19 +1,9 @@
 namespace KipuHub;
 
 /// <summary>The request was malformed (HTTP 400).</summary>
-public class BadRequestException : HubApiException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What happened and what to do.</param>
-    /// <param name="headers">The response headers, or <see langword="null"/> for none.</param>
-    /// <param name="rawBody">The response body as text, or <see langword="null"/> when there was none.</param>
-    /// <param name="innerException">The cause, or <see langword="null"/>.</param>
-    public BadRequestException(
-        string message,
-        IReadOnlyDictionary<string, IEnumerable<string>>? headers = null,
-        string? rawBody = null,
-        Exception? innerException = null)
-        : base(message, 400, headers, rawBody, innerException)
-    {
-    }
-}
+/// <param name="message">What happened and what to do.</param>
+/// <param name="headers">The response headers, or <see langword="null"/> for none.</param>
+/// <param name="rawBody">The response body as text, or <see langword="null"/> when there was none.</param>
+/// <param name="innerException">The cause, or <see langword="null"/>.</param>
+public class BadRequestException(string message, IReadOnlyDictionary<string, IEnumerable<string>>? headers = null, string? rawBody = null, Exception? innerException = null)
+    : HubApiException(message, 400, headers, rawBody, innerException);

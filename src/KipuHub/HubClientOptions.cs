@@ -1,3 +1,4 @@
+using KipuHub.Credentials;
 using KipuHub.Http;
 using KipuHub.Http.Internal;
 using KipuHub.Internal;
@@ -6,18 +7,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KipuHub;
 
-/// <summary>The options every Hub client shares: base URL, extra headers, timeout, retries, transport, logging and clock.</summary>
+/// <summary>The options every Hub client shares: base URL, extra headers, timeout, retries, transport, your own handlers, logging and clock.</summary>
 /// <remarks>
 /// Plain settable properties, so an options object can be bound from configuration. A client reads its options
-/// once, when it is created.
+/// once, when it is created; <see cref="Validate"/> checks them without creating one.
 /// </remarks>
 public abstract class HubClientOptions
 {
     /// <summary>The default timeout per attempt, 60 seconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    // Credentials have their own options; letting them in through Headers would bypass the host check.
-    private static readonly string[] ReservedHeaders = ["Authorization", ApiKeyAuthHandler.HeaderName];
+    /// <summary>The default number of retries of an idempotent request, 2 (three attempts in all), as in the official SDKs.</summary>
+    public const int DefaultMaxRetries = 2;
+
+    private readonly List<(Func<DelegatingHandler> Create, HubPipelinePosition Position)> _handlers = [];
 
     /// <summary>Creates the options; only the SDK's own option types derive from this class.</summary>
     private protected HubClientOptions()
@@ -35,9 +38,9 @@ public abstract class HubClientOptions
     /// <value>Defaults to <see cref="DefaultTimeout"/> (60 seconds).</value>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
-    /// <summary>Gets or sets how many times an idempotent request is retried after a transient failure (see <see cref="RetryHandler"/>).</summary>
-    /// <value>Defaults to 2.</value>
-    public int MaxRetries { get; set; } = RetryHandler.DefaultMaxRetries;
+    /// <summary>Gets or sets how many times an idempotent request is retried after a transient failure (<see cref="HubRetryRules"/>).</summary>
+    /// <value>Defaults to <see cref="DefaultMaxRetries"/> (2). POST and PATCH, job submission among them, are never retried.</value>
+    public int MaxRetries { get; set; } = DefaultMaxRetries;
 
     /// <summary>Gets or sets an <see cref="System.Net.Http.HttpClient"/> to send requests through, as the transport under the SDK's handlers.</summary>
     /// <remarks>
@@ -69,36 +72,113 @@ public abstract class HubClientOptions
     /// <value>Defaults to <see cref="KipuHub.Waiting.WaitOptions.Default"/>.</value>
     public KipuHub.Waiting.WaitOptions? Waiting { get; set; }
 
-    /// <summary>Validates the shared options and combines them with the client-specific parts.</summary>
-    private protected PipelineSettings CreateSettings(
-        string optionsName,
-        HubApiKind api,
-        Uri baseUrl,
-        Func<Uri, TokenRedactor, DelegatingHandler> createAuthHandler,
-        string? organizationId)
+    /// <summary>Adds a handler of your own to the client's pipeline (the Azure SDK's <c>AddPolicy</c>).</summary>
+    /// <param name="createHandler">Creates a new handler for each pipeline built from these options.</param>
+    /// <param name="position">
+    /// <see cref="HubPipelinePosition.PerCall"/>: once per call, outside the retries; <see cref="HubPipelinePosition.PerAttempt"/>:
+    /// on every attempt, inside the retries and before the SDK's logging, redirect, organization and token handlers.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="createHandler"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is not a defined value.</exception>
+    /// <remarks>docs/architecture.md shows the whole pipeline and where each position sits.</remarks>
+    public void AddHandler(Func<DelegatingHandler> createHandler, HubPipelinePosition position = HubPipelinePosition.PerAttempt)
     {
-        ValidateTransport(optionsName);
-        ValidateLimits(optionsName);
-        var headers = ValidateHeaders(optionsName, organizationId);
+        ArgumentNullException.ThrowIfNull(createHandler);
+        if (!Enum.IsDefined(position))
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, "Use HubPipelinePosition.PerCall or HubPipelinePosition.PerAttempt.");
+        }
+
+        _handlers.Add((createHandler, position));
+    }
+
+    /// <summary>Checks the options as creating a client would, and returns every problem instead of throwing the first.</summary>
+    /// <param name="optionName">
+    /// Names an option in the messages, given its path (<c>"BaseUrl"</c>, <c>"Waiting:MaxInterval"</c>); by default
+    /// <c>"HubQuantumClientOptions.BaseUrl"</c>. <c>AddKipuHub</c> passes configuration keys (<c>"KipuHub:BaseUrl"</c>).
+    /// </param>
+    /// <returns>What is wrong and what to do, one message per problem; empty when a client can be created.</returns>
+    public IReadOnlyList<string> Validate(Func<string, string>? optionName = null) =>
+        Problems(optionName ?? DefaultName).Select(p => p.Message).ToList();
+
+    /// <summary>Validates the options and resolves them for the pipeline; throws the first problem.</summary>
+    internal PipelineSettings ToPipelineSettings()
+    {
+        OptionRules.ThrowIfAny(Problems(DefaultName));
+        var endpoint = Endpoint;
         return new PipelineSettings(
-            api,
-            baseUrl,
-            createAuthHandler,
-            string.IsNullOrWhiteSpace(organizationId) ? null : organizationId.Trim(),
-            headers,
+            endpoint.Api,
+            BaseUrls.Normalize(BaseUrl ?? endpoint.DefaultBaseUrl!, nameof(BaseUrl), endpoint.Example),
+            ResolveCredential(),
+            string.IsNullOrWhiteSpace(OrganizationIdOrNull) ? null : OrganizationIdOrNull.Trim(),
+            (Headers ?? new Dictionary<string, string>()).ToArray(),
             Timeout,
             MaxRetries,
             HttpClient,
             HttpMessageHandler,
             LoggerFactory ?? NullLoggerFactory.Instance,
-            TimeProvider ?? TimeProvider.System)
+            TimeProvider ?? TimeProvider.System,
+            [.. _handlers])
         {
             Waiting = Waiting,
         };
     }
 
-    private void ValidateTransport(string optionsName)
+    /// <summary>Gets which API the options are for, its default base URL (none for the Service gateway) and an example URL.</summary>
+    private protected abstract (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint { get; }
+
+    /// <summary>Gets the organization to scope requests to, for the APIs that have one.</summary>
+    private protected virtual string? OrganizationIdOrNull => null;
+
+    /// <summary>Turns the credential options into one credential; throws <see cref="ArgumentException"/> saying what to pass.</summary>
+    private protected abstract IHubCredential ResolveCredential();
+
+    private string DefaultName(string path) => $"{GetType().Name}.{path.Replace(':', '.')}";
+
+    private List<OptionProblem> Problems(Func<string, string> keyOf)
     {
+        var problems = new List<OptionProblem>();
+        var endpoint = Endpoint;
+        if (BaseUrl is null && endpoint.DefaultBaseUrl is null)
+        {
+            problems.Add(new(keyOf(nameof(BaseUrl)),
+                $"Please provide 'BaseUrl' in {GetType().Name} when creating the client: the full gateway URL of the service, " +
+                "https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub. The SDK cannot guess it.",
+                ParamName: "options"));
+        }
+
+        if (BaseUrls.Problem(BaseUrl, keyOf(nameof(BaseUrl)), endpoint.Example) is { } urlProblem)
+        {
+            problems.Add(new(keyOf(nameof(BaseUrl)), urlProblem, ParamName: nameof(BaseUrl)));
+        }
+
+        AddIfThrows(problems, () => ResolveCredential(), keyOf("Credential"));
+        AddIfThrows(problems, ValidateTransport, keyOf(nameof(HttpMessageHandler)));
+        problems.AddRange(new[] { OptionRules.Timeout(Timeout, keyOf(nameof(Timeout))), OptionRules.Retries(MaxRetries, keyOf(nameof(MaxRetries))) }.OfType<OptionProblem>());
+        problems.AddRange(OptionRules.Headers(Headers?.Keys, keyOf(nameof(Headers)), !string.IsNullOrWhiteSpace(OrganizationIdOrNull)));
+        if (OptionRules.Waiting(Waiting, keyOf) is { } waiting)
+        {
+            problems.Add(waiting);
+        }
+
+        return problems;
+    }
+
+    private static void AddIfThrows(List<OptionProblem> problems, Action check, string key)
+    {
+        try
+        {
+            check();
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(new(key, ex.Message.Split(" (Parameter", 2)[0], ParamName: ex.ParamName));
+        }
+    }
+
+    private void ValidateTransport()
+    {
+        var optionsName = GetType().Name;
         if (HttpClient is not null && HttpMessageHandler is not null)
         {
             throw new ArgumentException($"Set either HttpClient or HttpMessageHandler in {optionsName}, not both.", nameof(HttpClient));
@@ -108,42 +188,5 @@ public abstract class HubClientOptions
         {
             RedirectGuard.EnsureNoAutoRedirect(HttpMessageHandler, $"{optionsName}.{nameof(HttpMessageHandler)}");
         }
-    }
-
-    private void ValidateLimits(string optionsName)
-    {
-        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, $"{optionsName}.Timeout must be positive, or Timeout.InfiniteTimeSpan for no limit.");
-        }
-
-        if (MaxRetries < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, $"{optionsName}.MaxRetries must be 0 or more.");
-        }
-    }
-
-    private KeyValuePair<string, string>[] ValidateHeaders(string optionsName, string? organizationId)
-    {
-        var headers = (Headers ?? new Dictionary<string, string>()).ToArray();
-        foreach (var (name, _) in headers)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new ArgumentException($"{optionsName}.Headers contains an empty header name.", nameof(Headers));
-            }
-
-            if (ReservedHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"{optionsName}.Headers must not contain '{name}': pass the token through the credential options (ApiKey, Token, Credential), which keep it on the configured host.", nameof(Headers));
-            }
-
-            if (!string.IsNullOrWhiteSpace(organizationId) && string.Equals(name, OrganizationHandler.HeaderName, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException($"{optionsName} sets the organization twice, as OrganizationId and as the '{name}' header; set only OrganizationId.", nameof(Headers));
-            }
-        }
-
-        return headers;
     }
 }

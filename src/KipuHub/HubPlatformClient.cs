@@ -80,8 +80,22 @@ public partial class HubPlatformClient : HubClient, IHubPlatformClient
     {
     }
 
-    /// <summary>Creates a client over an existing pipeline (for example one from <c>IHttpClientFactory</c>).</summary>
-    internal HubPlatformClient(HubClientCore core, string? organizationId)
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> that already runs the SDK's handlers, built with
+    /// <see cref="Http.HubHttpPipeline.CreateHandlers"/> from the same <paramref name="options"/> around a retry stage of
+    /// your own (this is how <c>AddKipuHub</c> builds its clients from <c>IHttpClientFactory</c>).
+    /// </summary>
+    /// <param name="pipeline">The configured client; it stays yours (not disposed). Its <c>BaseAddress</c> is set to the options' base URL when unset.</param>
+    /// <param name="options">The options the handlers were created from (base URL, organization, polling defaults, clock).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pipeline"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are incomplete or inconsistent, or <paramref name="pipeline"/> has another base address.</exception>
+    /// <remarks>An <see cref="HttpClient"/> without the SDK's handlers sends no token; use the options constructor for that.</remarks>
+    public HubPlatformClient(HttpClient pipeline, HubPlatformClientOptions options)
+        : this(HubClientCore.CreateOver(pipeline, Resolve(options, out var organizationId)), organizationId)
+    {
+    }
+
+    private HubPlatformClient(HubClientCore core, string? organizationId)
         : base(core)
     {
         OrganizationId = organizationId;

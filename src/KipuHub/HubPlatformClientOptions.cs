@@ -1,5 +1,4 @@
 using KipuHub.Credentials;
-using KipuHub.Http;
 using KipuHub.Internal;
 
 namespace KipuHub;
@@ -28,16 +27,13 @@ public sealed class HubPlatformClientOptions : HubClientOptions
     /// <value>Defaults to <see langword="null"/>, meaning <see cref="HubEnvironment.Default"/>.</value>
     public HubEnvironment? Environment { get; set; }
 
-    /// <summary>Validates the options; throws <see cref="ArgumentException"/> saying what to pass.</summary>
-    internal PipelineSettings ToPipelineSettings()
-    {
-        var baseUrl = BaseUrls.Normalize(BaseUrl ?? (Environment ?? HubEnvironment.Default).PlatformBaseUrl, nameof(BaseUrl));
-        var credential = CredentialOptions.ResolveApiKey(ApiKey, Credential, nameof(HubPlatformClientOptions));
-        return CreateSettings(
-            nameof(HubPlatformClientOptions),
-            HubApiKind.Platform,
-            baseUrl,
-            (url, redactor) => new ApiKeyAuthHandler(credential, url) { Redactor = redactor },
-            OrganizationId);
-    }
+    /// <inheritdoc />
+    private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint =>
+        (HubApiKind.Platform, (Environment ?? HubEnvironment.Default).PlatformBaseUrl, BaseUrls.PlatformExample);
+
+    /// <inheritdoc />
+    private protected override string? OrganizationIdOrNull => OrganizationId;
+
+    /// <inheritdoc />
+    private protected override IHubCredential ResolveCredential() => CredentialOptions.ResolveApiKey(ApiKey, Credential, nameof(HubPlatformClientOptions));
 }

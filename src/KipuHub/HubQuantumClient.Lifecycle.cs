@@ -84,12 +84,7 @@ public partial class HubQuantumClient
     }
 
     private StatusPoller<SessionStatus> CreateSessionPoller(string sessionId, WaitOptions? options) =>
-        new($"session '{sessionId}'",
-            async ct =>
-            {
-                using var capture = RetryAfterCapture.Begin();
-                var response = await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false);
-                return new StatusSnapshot<SessionStatus>(response.Status ?? SessionStatus.Unknown, capture.RetryAfter);
-            },
+        new(WaitSubject.Session, sessionId,
+            async ct => (await Sessions.GetSessionStatusAsync(sessionId, ct).ConfigureAwait(false)).Status ?? SessionStatus.Unknown,
             static s => s.IsTerminal(), options ?? Core.DefaultWaitOptions, Core.TimeProvider);
 }

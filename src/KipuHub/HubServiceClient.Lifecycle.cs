@@ -17,8 +17,6 @@ public partial class HubServiceClient
     public virtual async Task<ServiceExecution> WaitForCompletionAsync(string executionId, WaitOptions? options = null, IProgress<ServiceExecutionStatus>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executionId);
-        using var activity = HubDiagnostics.StartActivity("KipuHub.WaitForServiceExecution");
-        activity?.SetTag("kipuhub.service_execution.id", executionId);
         await CreatePoller(executionId, options).WaitAsync(progress, cancellationToken).ConfigureAwait(false);
         return await ServiceApi.GetStatusAsync(executionId, cancellationToken).ConfigureAwait(false);
     }
@@ -88,13 +86,7 @@ public partial class HubServiceClient
     }
 
     private StatusPoller<ServiceExecutionStatus> CreatePoller(string executionId, WaitOptions? options) =>
-        new($"service execution '{executionId}'",
-            async ct =>
-            {
-                HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", "service_execution"));
-                using var capture = RetryAfterCapture.Begin();
-                var execution = await ServiceApi.GetStatusAsync(executionId, ct).ConfigureAwait(false);
-                return new StatusSnapshot<ServiceExecutionStatus>(execution.Status ?? ServiceExecutionStatus.Unknown, capture.RetryAfter);
-            },
+        new(WaitSubject.ServiceExecution, executionId,
+            async ct => (await ServiceApi.GetStatusAsync(executionId, ct).ConfigureAwait(false)).Status ?? ServiceExecutionStatus.Unknown,
             static s => s.IsTerminal(), options ?? Core.DefaultWaitOptions, Core.TimeProvider);
 }

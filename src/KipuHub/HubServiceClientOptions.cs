@@ -1,5 +1,4 @@
 using KipuHub.Credentials;
-using KipuHub.Http;
 using KipuHub.Internal;
 
 namespace KipuHub;
@@ -27,24 +26,9 @@ public sealed class HubServiceClientOptions : HubClientOptions
     /// <summary>Gets or sets a credential supplying the bearer token, for example <see cref="ClientCredentialsTokenProvider"/>.</summary>
     public IHubCredential? Credential { get; set; }
 
-    /// <summary>Validates the options; throws <see cref="ArgumentException"/> saying what to pass.</summary>
-    internal PipelineSettings ToPipelineSettings()
-    {
-        if (BaseUrl is null)
-        {
-            throw new ArgumentException(
-                "Please provide 'BaseUrl' in HubServiceClientOptions when creating the client: the full gateway URL of the service, " +
-                "https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub. The SDK cannot guess it.",
-                "options");
-        }
+    /// <inheritdoc />
+    private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint => (HubApiKind.Service, null, BaseUrls.GatewayExample);
 
-        var baseUrl = BaseUrls.Normalize(BaseUrl, nameof(BaseUrl));
-        var credential = CredentialOptions.ResolveBearer(Token, TokenProvider, Credential, nameof(HubServiceClientOptions));
-        return CreateSettings(
-            nameof(HubServiceClientOptions),
-            HubApiKind.Service,
-            baseUrl,
-            (url, redactor) => new BearerTokenHandler(credential, url) { Redactor = redactor },
-            organizationId: null);
-    }
+    /// <inheritdoc />
+    private protected override IHubCredential ResolveCredential() => CredentialOptions.ResolveBearer(Token, TokenProvider, Credential, nameof(HubServiceClientOptions));
 }

@@ -21,6 +21,31 @@ public class HubTimeoutException : HubException
         LastStatus = lastStatus;
     }
 
+    /// <summary>
+    /// Creates the exception for an HTTP attempt that got no response in time, with the SDK's one wording for it,
+    /// whichever pipeline (the SDK's retries or a resilience pipeline) timed the attempt.
+    /// </summary>
+    /// <param name="request">The request whose attempt timed out; its method and path (never the query) name the operation.</param>
+    /// <param name="timeout">The per-attempt limit.</param>
+    /// <param name="innerException">The cause, or <see langword="null"/>.</param>
+    /// <returns>The exception, with <see cref="Operation"/> and <see cref="Timeout"/> set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public static HubTimeoutException ForAttempt(HttpRequestMessage request, TimeSpan timeout, Exception? innerException = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var operation = $"{request.Method.Method} {Http.Internal.HubRequestOptions.GetPath(request)}";
+        var attempt = Http.Internal.HubRequestOptions.GetAttempt(request);
+        var seconds = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        return new HubTimeoutException(
+            $"{operation} got no response within {seconds} s (attempt {attempt}). The Hub may be slow or unreachable: raise the client's " +
+            "Timeout option (KipuHub:Timeout with AddKipuHub), or check the network and the base URL.",
+            timeout,
+            innerException: innerException)
+        {
+            Operation = operation,
+        };
+    }
+
     /// <summary>Gets the limit that passed, or <see langword="null"/> when it is not known.</summary>
     public TimeSpan? Timeout { get; }
 

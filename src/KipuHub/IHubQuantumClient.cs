@@ -20,22 +20,22 @@ public interface IHubQuantumClient
     string? OrganizationId { get; }
 
     /// <summary>Gets the <c>backends</c> namespace: discover backends and read their status, configuration and calibration.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="Credentials.CredentialUnavailableException"/>.</remarks>
+    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>.</remarks>
     IBackendsClient Backends { get; }
 
     /// <summary>Gets the <c>sessions</c> namespace: open, inspect and close sessions.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="Credentials.CredentialUnavailableException"/>.</remarks>
+    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>.</remarks>
     ISessionsClient Sessions { get; }
 
     /// <summary>Gets the <c>jobs</c> namespace: submit, monitor, retrieve and cancel jobs, including the service-execution-scoped family.</summary>
     /// <remarks>
     /// Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or
-    /// <see cref="Credentials.CredentialUnavailableException"/>. <c>CreateJobAsync</c> is never retried automatically.
+    /// <see cref="KipuHub.CredentialUnavailableException"/>. <c>CreateJobAsync</c> is never retried automatically.
     /// </remarks>
     IJobsClient Jobs { get; }
 
     /// <summary>Gets the <c>workloads</c> namespace: jobs and sessions as one paginated list.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="Credentials.CredentialUnavailableException"/>.</remarks>
+    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>.</remarks>
     IWorkloadsClient Workloads { get; }
 
     /// <summary>
@@ -100,7 +100,7 @@ public interface IHubQuantumClient
 
     /// <summary>
     /// Downloads the job's result file to <paramref name="path"/> in constant memory. The bytes go to a temporary file
-    /// that is moved into place only when complete: a cut-off download throws <see cref="Streaming.HubDownloadException"/> and leaves no file.
+    /// that is moved into place only when complete: a cut-off download throws <see cref="KipuHub.HubDownloadException"/> and leaves no file.
     /// </summary>
     /// <param name="jobId">The job.</param>
     /// <param name="path">Destination file.</param>

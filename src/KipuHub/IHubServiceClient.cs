@@ -14,7 +14,7 @@ public interface IHubServiceClient
     Uri BaseUrl { get; }
 
     /// <summary>Gets the <c>service_api</c> namespace: start executions, read their status, results and logs, cancel them.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="Credentials.CredentialUnavailableException"/>. <c>StartExecutionAsync</c> is never retried automatically.</remarks>
+    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>. <c>StartExecutionAsync</c> is never retried automatically.</remarks>
     IServiceApiClient ServiceApi { get; }
 
     /// <summary>

@@ -1,19 +1,9 @@
 namespace KipuHub;
 
 /// <summary>The resource does not exist, or belongs to another organization (HTTP 404).</summary>
-public class NotFoundException : HubApiException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What happened and what to do.</param>
-    /// <param name="headers">The response headers, or <see langword="null"/> for none.</param>
-    /// <param name="rawBody">The response body as text, or <see langword="null"/> when there was none.</param>
-    /// <param name="innerException">The cause, or <see langword="null"/>.</param>
-    public NotFoundException(
-        string message,
-        IReadOnlyDictionary<string, IEnumerable<string>>? headers = null,
-        string? rawBody = null,
-        Exception? innerException = null)
-        : base(message, 404, headers, rawBody, innerException)
-    {
-    }
-}
+/// <param name="message">What happened and what to do.</param>
+/// <param name="headers">The response headers, or <see langword="null"/> for none.</param>
+/// <param name="rawBody">The response body as text, or <see langword="null"/> when there was none.</param>
+/// <param name="innerException">The cause, or <see langword="null"/>.</param>
+public class NotFoundException(string message, IReadOnlyDictionary<string, IEnumerable<string>>? headers = null, string? rawBody = null, Exception? innerException = null)
+    : HubApiException(message, 404, headers, rawBody, innerException);

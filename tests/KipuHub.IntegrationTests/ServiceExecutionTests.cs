@@ -49,7 +49,7 @@ public class ServiceExecutionTests : EmulatorFixture
         var request = new StartExecutionRequest { Input = JObject.Parse("{}") };
         request.AdditionalProperties["emulator_fail"] = "bad molecule";
 
-        var ex = Assert.ThrowsAsync<KipuHub.Service.ServiceExecutionFailedException>(() => service.RunAsync(request, Fast));
+        var ex = Assert.ThrowsAsync<KipuHub.ServiceExecutionFailedException>(() => service.RunAsync(request, Fast));
 
         Assert.That(ex!.Execution.Status, Is.EqualTo(ServiceExecutionStatus.Failed));
         Assert.That(ex.Message, Does.Contain("FAILED"));

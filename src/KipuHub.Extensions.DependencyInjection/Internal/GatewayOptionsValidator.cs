@@ -18,26 +18,37 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<KipuHubServiceG
         }
 
         var keys = _registration.Keys;
-        var failures = new List<string?>
+        var messages = new List<string?>
         {
             options.BaseUrl is null
                 ? $"{keys.Of(nameof(options.BaseUrl))} is required: the full gateway URL of service '{_registration.Name}', https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub."
-                : OptionChecks.Url(options.BaseUrl, keys.Of(nameof(options.BaseUrl)), "https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>/"),
-            OptionChecks.Url(options.TokenEndpoint, keys.Of(nameof(options.TokenEndpoint)), "https://gateway.hub.kipu-quantum.com/token"),
+                : null,
+            OptionChecks.TokenEndpoint(options.TokenEndpoint, keys.Of(nameof(options.TokenEndpoint))),
             OptionChecks.Timeout(options.Timeout, keys.Of(nameof(options.Timeout))),
-            OptionChecks.Retries(options.MaxRetries, keys.Of(nameof(options.MaxRetries))),
             Credential(options, keys),
         };
-        failures.AddRange(OptionChecks.Headers(options.Headers, keys.Of(nameof(options.Headers)), hasOrganization: false));
-        var messages = failures.OfType<string>().ToList();
-        return messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(messages);
+
+        // The facade checks the rest, as for a HubServiceClient created in code, named by key.
+        if (options.BaseUrl is not null)
+        {
+            messages.AddRange(new HubServiceClientOptions
+            {
+                BaseUrl = options.BaseUrl,
+                Credential = OptionChecks.ValidationCredential,
+                Headers = options.Headers ?? new Dictionary<string, string>(),
+                MaxRetries = options.MaxRetries,
+            }.Validate(keys.Of));
+        }
+
+        var failures = messages.OfType<string>().ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private string? Credential(KipuHubServiceGatewayOptions options, ConfigurationKeys keys)
     {
         var hasKeyPair = !string.IsNullOrWhiteSpace(options.AccessKeyId) || !string.IsNullOrWhiteSpace(options.SecretAccessKey);
         var given = (string.IsNullOrWhiteSpace(options.Token) ? 0 : 1) + (hasKeyPair ? 1 : 0)
-            + (options.Credential is null ? 0 : 1) + (_registration.CredentialFactory is null ? 0 : 1);
+            + (options.Credential is null ? 0 : 1);
         if (given == 0)
         {
             return $"Service gateway '{_registration.Name}' has no token: set {keys.Of(nameof(options.AccessKeyId))} and {keys.Of(nameof(options.SecretAccessKey))} " +

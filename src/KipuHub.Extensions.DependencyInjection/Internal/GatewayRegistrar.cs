@@ -1,6 +1,5 @@
 using KipuHub.Credentials;
 using KipuHub.Generated.Service;
-using KipuHub.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +28,7 @@ internal static class GatewayRegistrar
         registration.PipelineName = HttpClientRegistration.Add(services, registration.ClientName, sp => CreateEndpoint(sp, registration));
 
         var client = registration.ClientName;
-        ClientRegistration.Add(services, name, sp => new HubServiceClient(sp.GetRequiredKeyedService<EndpointContext>(client).CreateCore(HttpClientRegistration.Create(sp, client))));
+        ClientRegistration.Add(services, name, sp => new HubServiceClient(HttpClientRegistration.Create(sp, client), (HubServiceClientOptions)sp.GetRequiredKeyedService<EndpointContext>(client).Options));
         ClientRegistration.Alias<IHubServiceClient, HubServiceClient>(services, name);
         ClientRegistration.Add<IServiceApiClient>(services, name, sp => new ServiceApiClient(HttpClientRegistration.Create(sp, client)));
         return registration;
@@ -41,11 +40,6 @@ internal static class GatewayRegistrar
         if (options.Credential is { } credential)
         {
             return new SharedAuth(credential, ownsCredential: false);
-        }
-
-        if (registration.CredentialFactory is { } factory)
-        {
-            return new SharedAuth(factory(services), ownsCredential: false);
         }
 
         if (!string.IsNullOrWhiteSpace(options.Token))
@@ -66,19 +60,16 @@ internal static class GatewayRegistrar
         return new SharedAuth(new ClientCredentialsTokenProvider(options.AccessKeyId!, options.SecretAccessKey!, tokenOptions), ownsCredential: true);
     }
 
+    // The gateway options mapped onto the public HubServiceClientOptions; the facade validates and resolves them.
     private static EndpointContext CreateEndpoint(IServiceProvider services, GatewayRegistration registration)
     {
         var options = Options(services, registration);
-        return new EndpointContext(
-            HubApiKind.Service,
-            BaseUrls.Normalize(options.BaseUrl!, registration.Keys.Of(nameof(options.BaseUrl))),
-            services.GetRequiredKeyedService<SharedAuth>(registration.AuthKey),
-            organizationId: null,
-            (options.Headers ?? new Dictionary<string, string>()).ToArray(),
-            options.Timeout,
-            options.MaxRetries,
-            HttpClientRegistration.LoggerFactory(services),
-            HttpClientRegistration.Time(services));
+        var client = new HubServiceClientOptions
+        {
+            BaseUrl = options.BaseUrl,
+            Credential = services.GetRequiredKeyedService<SharedAuth>(registration.AuthKey).Credential,
+        };
+        return EndpointContext.Create(HubRegistrar.Shared(services, client, options.Headers, options.Timeout, options.MaxRetries, waiting: null));
     }
 
     private static KipuHubServiceGatewayOptions Options(IServiceProvider services, GatewayRegistration registration) =>

@@ -1,5 +1,3 @@
-using KipuHub.Credentials;
-
 namespace KipuHub.Extensions.DependencyInjection.Internal;
 
 /// <summary>One service gateway registration: its key (the gateway name), names, and where its options came from.</summary>
@@ -29,7 +27,4 @@ internal sealed class GatewayRegistration
 
     /// <summary>Gets or sets the name of the gateway client's standard resilience pipeline.</summary>
     public string PipelineName { get; set; } = string.Empty;
-
-    /// <summary>Gets or sets a credential factory given in code.</summary>
-    public Func<IServiceProvider, IHubCredential>? CredentialFactory { get; set; }
 }

@@ -1,6 +1,5 @@
 using KipuHub.Credentials;
 using KipuHub.Generated.Quantum;
-using KipuHub.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,8 +28,8 @@ internal static class HubRegistrar
         services.AddKeyedSingleton(marker, registration);
         AddOptions(services, registration);
         services.AddKeyedSingleton(registration.AuthKey, (sp, _) => CreateAuth(sp, registration));
-        registration.QuantumPipelineName = HttpClientRegistration.Add(services, registration.QuantumClientName, sp => CreateEndpoint(sp, registration, HubApiKind.Quantum));
-        registration.PlatformPipelineName = HttpClientRegistration.Add(services, registration.PlatformClientName, sp => CreateEndpoint(sp, registration, HubApiKind.Platform));
+        registration.QuantumPipelineName = HttpClientRegistration.Add(services, registration.QuantumClientName, sp => CreateEndpoint(sp, registration, platform: false));
+        registration.PlatformPipelineName = HttpClientRegistration.Add(services, registration.PlatformClientName, sp => CreateEndpoint(sp, registration, platform: true));
         AddClients(services, registration);
         return registration;
     }
@@ -55,24 +54,27 @@ internal static class HubRegistrar
         return new SharedAuth(new DefaultCredentialsProvider(apiKey, options.CredentialEnvironment, HttpClientRegistration.LoggerFactory(services)), ownsCredential: true);
     }
 
-    private static EndpointContext CreateEndpoint(IServiceProvider services, HubRegistration registration, HubApiKind api)
+    // KipuHubOptions mapped onto the public options of the facade client of one API; the facade validates and resolves them.
+    private static EndpointContext CreateEndpoint(IServiceProvider services, HubRegistration registration, bool platform)
     {
         var options = Options(services, registration);
-        var environment = options.Environment ?? HubEnvironment.Default;
-        var baseUrl = api == HubApiKind.Quantum
-            ? BaseUrls.Normalize(options.BaseUrl ?? environment.QuantumBaseUrl, registration.Keys.Of(nameof(options.BaseUrl)))
-            : BaseUrls.Normalize(options.PlatformBaseUrl ?? environment.PlatformBaseUrl, registration.Keys.Of(nameof(options.PlatformBaseUrl)));
-        return new EndpointContext(
-            api,
-            baseUrl,
-            services.GetRequiredKeyedService<SharedAuth>(registration.AuthKey),
-            string.IsNullOrWhiteSpace(options.OrganizationId) ? null : options.OrganizationId.Trim(),
-            (options.Headers ?? new Dictionary<string, string>()).ToArray(),
-            options.Timeout,
-            options.MaxRetries,
-            HttpClientRegistration.LoggerFactory(services),
-            HttpClientRegistration.Time(services),
-            options.Waiting);
+        var credential = services.GetRequiredKeyedService<SharedAuth>(registration.AuthKey).Credential;
+        HubClientOptions client = !platform
+            ? new HubQuantumClientOptions { BaseUrl = options.BaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId }
+            : new HubPlatformClientOptions { BaseUrl = options.PlatformBaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId };
+        return EndpointContext.Create(Shared(services, client, options.Headers, options.Timeout, options.MaxRetries, options.Waiting));
+    }
+
+    /// <summary>Copies what every API's options share from configuration, with the container's logging and clock.</summary>
+    internal static HubClientOptions Shared(IServiceProvider services, HubClientOptions client, IDictionary<string, string>? headers, TimeSpan timeout, int maxRetries, Waiting.WaitOptions? waiting)
+    {
+        client.Headers = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        client.Timeout = timeout;
+        client.MaxRetries = maxRetries;
+        client.Waiting = waiting;
+        client.LoggerFactory = HttpClientRegistration.LoggerFactory(services);
+        client.TimeProvider = HttpClientRegistration.Time(services);
+        return client;
     }
 
     private static KipuHubOptions Options(IServiceProvider services, HubRegistration registration) =>
@@ -84,10 +86,10 @@ internal static class HubRegistrar
         var quantum = registration.QuantumClientName;
         var platform = registration.PlatformClientName;
 
-        // Facade clients: transient like typed clients; cheap (namespaces are created on first use).
-        ClientRegistration.Add(services, key, sp => new HubQuantumClient(Endpoint(sp, quantum).CreateCore(HttpClientRegistration.Create(sp, quantum)), Endpoint(sp, quantum).OrganizationId));
+        // Facade clients: transient like typed clients, built with their public constructor over the factory's pipeline.
+        ClientRegistration.Add(services, key, sp => new HubQuantumClient(HttpClientRegistration.Create(sp, quantum), (HubQuantumClientOptions)Endpoint(sp, quantum).Options));
         ClientRegistration.Alias<IHubQuantumClient, HubQuantumClient>(services, key);
-        ClientRegistration.Add(services, key, sp => new HubPlatformClient(Endpoint(sp, platform).CreateCore(HttpClientRegistration.Create(sp, platform)), Endpoint(sp, platform).OrganizationId));
+        ClientRegistration.Add(services, key, sp => new HubPlatformClient(HttpClientRegistration.Create(sp, platform), (HubPlatformClientOptions)Endpoint(sp, platform).Options));
         ClientRegistration.Alias<IHubPlatformClient, HubPlatformClient>(services, key);
 
         // Raw generated clients: the same pipelines, but they throw the generated ApiException (no error mapping).

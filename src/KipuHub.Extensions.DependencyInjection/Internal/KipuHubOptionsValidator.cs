@@ -27,36 +27,38 @@ internal sealed class KipuHubOptionsValidator : IValidateOptions<KipuHubOptions>
         }
 
         var keys = _registration.Keys;
-        var failures = new List<string?>
+        var messages = new List<string>();
+        var timeout = OptionChecks.Timeout(options.Timeout, keys.Of(nameof(options.Timeout)));
+        if (timeout is not null)
         {
-            OptionChecks.Url(options.BaseUrl, keys.Of(nameof(options.BaseUrl)), "https://api.hub.kipu-quantum.com/quantum/"),
-            OptionChecks.Url(options.PlatformBaseUrl, keys.Of(nameof(options.PlatformBaseUrl)), "https://api.hub.kipu-quantum.com/qc-catalog/"),
-            OptionChecks.Timeout(options.Timeout, keys.Of(nameof(options.Timeout))),
-            OptionChecks.Retries(options.MaxRetries, keys.Of(nameof(options.MaxRetries))),
-            Waiting(options, keys),
-        };
-        failures.AddRange(OptionChecks.Headers(options.Headers, keys.Of(nameof(options.Headers)), !string.IsNullOrWhiteSpace(options.OrganizationId)));
-        failures.Add(Token(options, keys));
-        var messages = failures.OfType<string>().ToList();
-        return messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(messages);
-    }
+            messages.Add(timeout);
+        }
 
-    private static string? Waiting(KipuHubOptions options, ConfigurationKeys keys)
-    {
         if (options.Waiting is null)
         {
-            return $"{keys.Of(nameof(options.Waiting))} must not be null.";
+            messages.Add($"{keys.Of(nameof(options.Waiting))} must not be null.");
         }
 
-        try
+        // The facade checks the rest, as for a client created in code: the same rules and messages, named by key.
+        messages.AddRange(new HubQuantumClientOptions
         {
-            options.Waiting.Validate();
-            return null;
-        }
-        catch (ArgumentOutOfRangeException ex)
+            BaseUrl = options.BaseUrl,
+            Environment = options.Environment,
+            OrganizationId = options.OrganizationId,
+            Credential = OptionChecks.ValidationCredential,
+            Headers = options.Headers ?? new Dictionary<string, string>(),
+            Timeout = timeout is null ? options.Timeout : HubClientOptions.DefaultTimeout,
+            MaxRetries = options.MaxRetries,
+            Waiting = options.Waiting,
+        }.Validate(keys.Of));
+        messages.AddRange(new HubPlatformClientOptions { BaseUrl = options.PlatformBaseUrl, Environment = options.Environment, Credential = OptionChecks.ValidationCredential }
+            .Validate(path => keys.Of(path == nameof(options.BaseUrl) ? nameof(options.PlatformBaseUrl) : path)));
+        if (Token(options, keys) is { } token)
         {
-            return $"{keys.Of($"{nameof(options.Waiting)}:{ex.ParamName}")}: {ex.Message.Split(" (Parameter", 2)[0]}";
+            messages.Add(token);
         }
+
+        return messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(messages);
     }
 
     private string? Token(KipuHubOptions options, ConfigurationKeys keys)

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using KipuHub.Diagnostics;
 using KipuHub.Http;
-using KipuHub.Http.Internal;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -15,18 +12,12 @@ namespace KipuHub.Extensions.DependencyInjection.Internal;
 /// and <see cref="KipuHubBuilder.ConfigureResilience"/>, which may override any of them.
 /// </summary>
 /// <remarks>
-/// Retries only requests that cannot do the work twice (<see cref="RetryHandler.IsRetryable"/>: GET, HEAD, PUT,
-/// DELETE, OPTIONS, TRACE with a replayable body), never <c>POST /jobs</c>; on 408, 429, 500, 502, 503, 504,
+/// The SDK's one classifier decides (<see cref="HubRetryRules"/>): only requests that cannot do the work twice (GET,
+/// HEAD, PUT, DELETE, OPTIONS, TRACE with a replayable body), never <c>POST /jobs</c>; on 408, 429, 500, 502, 503, 504,
 /// connection failures and attempt timeouts. Delays: 0.5 s doubling with jitter, at most 30 s; <c>Retry-After</c> wins.
 /// </remarks>
 internal static class ResilienceDefaults
 {
-    private static readonly HashSet<HttpStatusCode> TransientStatuses =
-    [
-        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
-        HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
-    ];
-
     /// <summary>Applies the endpoint's timeout and retry count and the SDK's retry rules.</summary>
     public static void Apply(HttpStandardResilienceOptions options, EndpointContext endpoint)
     {
@@ -55,17 +46,17 @@ internal static class ResilienceDefaults
     /// <summary>Whether an outcome is transient and its request safe to send again.</summary>
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         context.GetRequestMessage() is { } request
-        && RetryHandler.IsRetryable(request)
+        && HubRetryRules.IsRetryable(request)
         && !context.CancellationToken.IsCancellationRequested
         && outcome switch
         {
-            { Result: { } response } => TransientStatuses.Contains(response.StatusCode),
+            { Result: { } response } => HubRetryRules.IsTransient(response.StatusCode),
             { Exception: TimeoutRejectedException } => true,
-            { Exception: HttpRequestException http } => http.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded),
+            { Exception: { } exception } => HubRetryRules.IsTransient(exception),
             _ => false,
         };
 
-    // Numbers the next attempt for LoggingHandler, logs the retry, counts it and adds it to the current span.
+    // The SDK's retry report: numbers the next attempt for its per-attempt logging, logs, counts and adds a span event.
     private static void OnRetry(ILogger logger, ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber, TimeSpan delay, int maxAttempts)
     {
         if (context.GetRequestMessage() is not { } request)
@@ -73,14 +64,10 @@ internal static class ResilienceDefaults
             return;
         }
 
-        var nextAttempt = attemptNumber + 2;
-        request.Options.Set(HubRequestOptions.Attempt, nextAttempt);
         var reason = outcome.Result is { } response
             ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)
             : outcome.Exception?.GetType().Name ?? "unknown";
-        var path = HubRequestOptions.GetPath(request);
-        HttpLog.Retrying(logger, request.Method.Method, path, (long)delay.TotalMilliseconds, nextAttempt, maxAttempts, reason);
-        HubDiagnostics.RecordRetry(request.Method.Method, PathTemplate.From(path), nextAttempt, delay, reason);
+        HubRetryRules.ReportRetry(request, attemptNumber + 2, maxAttempts, delay, reason, logger);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

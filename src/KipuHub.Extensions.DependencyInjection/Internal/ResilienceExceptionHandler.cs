@@ -1,13 +1,13 @@
-using System.Globalization;
-using KipuHub.Http.Internal;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace KipuHub.Extensions.DependencyInjection.Internal;
 
 /// <summary>
-/// Sits outside the resilience handler and turns Polly's exceptions into the SDK's, so callers catch
-/// <see cref="HubTimeoutException"/> and <see cref="HubException"/> whichever pipeline sent the request.
+/// Sits outside the resilience handler (the last per-call handler of the SDK's recipe) and turns Polly's exceptions
+/// into the SDK's, so callers catch <see cref="HubTimeoutException"/> and <see cref="HubRequestNotSentException"/>
+/// whichever pipeline sent the request, with the facade's own wording.
 /// </summary>
 internal sealed class ResilienceExceptionHandler : DelegatingHandler
 {
@@ -20,24 +20,19 @@ internal sealed class ResilienceExceptionHandler : DelegatingHandler
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var operation = Operation(request);
-            var seconds = ex.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            throw new HubTimeoutException(
-                $"{operation} got no response within {seconds} s (attempt {HubRequestOptions.GetAttempt(request)}). " +
-                "The Hub may be slow or unreachable: raise KipuHub:Timeout (per attempt) or KipuHub:Resilience:TotalRequestTimeout:Timeout, or check the network and the base URL.",
-                ex.Timeout,
-                innerException: ex)
-            {
-                Operation = operation,
-            };
+            throw HubTimeoutException.ForAttempt(request, ex.Timeout, ex);
         }
         catch (BrokenCircuitException ex)
         {
-            throw new HubException(
-                $"{Operation(request)} was not sent: the Hub failed repeatedly, so the circuit breaker stops requests for a while (KipuHub:Resilience:CircuitBreaker:BreakDuration). Try again later.",
+            throw new HubRequestNotSentException(request,
+                "the Hub failed repeatedly, so the circuit breaker stops requests for a while (KipuHub:Resilience:CircuitBreaker:BreakDuration). Nothing reached the Hub; try again later.",
+                ex);
+        }
+        catch (RateLimiterRejectedException ex)
+        {
+            throw new HubRequestNotSentException(request,
+                "too many requests were in flight, so the rate limiter refused it (KipuHub:Resilience:RateLimiter). Nothing reached the Hub; send fewer at once or try again later.",
                 ex);
         }
     }
-
-    private static string Operation(HttpRequestMessage request) => $"{request.Method.Method} {HubRequestOptions.GetPath(request)}";
 }

@@ -1,11 +1,10 @@
 using KipuHub.Credentials;
-using KipuHub.Internal;
 
 namespace KipuHub.Extensions.DependencyInjection.Internal;
 
 /// <summary>
-/// The credential of one registration and the redactor that remembers the tokens it sent, shared by its APIs
-/// (Quantum and Platform) so an error from either is scrubbed of any of them.
+/// The credential of one registration, shared by its APIs (Quantum and Platform) and disposed with the container
+/// when the registration created it.
 /// </summary>
 internal sealed class SharedAuth : IDisposable
 {
@@ -22,9 +21,6 @@ internal sealed class SharedAuth : IDisposable
 
     /// <summary>Gets the credential.</summary>
     public IHubCredential Credential { get; }
-
-    /// <summary>Gets the redactor.</summary>
-    public TokenRedactor Redactor { get; } = new();
 
     /// <summary>Disposes a credential the registration created (an OAuth2 provider holds an HTTP client).</summary>
     public void Dispose()

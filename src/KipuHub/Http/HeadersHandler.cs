@@ -2,7 +2,7 @@ namespace KipuHub.Http;
 
 /// <summary>Adds fixed headers (the clients' <c>Headers</c> option) to every request that does not already carry them.</summary>
 /// <remarks>A header set on the request itself wins, so one call can override a client-wide value.</remarks>
-public sealed class HeadersHandler : DelegatingHandler
+internal sealed class HeadersHandler : DelegatingHandler
 {
     private readonly KeyValuePair<string, string>[] _headers;
 

@@ -5,15 +5,13 @@ namespace KipuHub.Http;
 
 /// <summary>
 /// Builds the configured <see cref="HttpClient"/> the facade clients use, for use with the raw generated clients:
-/// <c>new JobsClient(HubHttpPipeline.CreateQuantumHttpClient(options))</c>.
+/// <c>new JobsClient(HubHttpPipeline.CreateQuantumHttpClient(options))</c>; or the SDK's handlers alone, to put around
+/// a retry stage of your own (<see cref="CreateHandlers"/>).
 /// </summary>
 /// <remarks>
 /// <para>
-/// The handlers, outermost first: <see cref="HeadersHandler"/>, <see cref="UserAgentHandler"/>,
-/// <see cref="TracingHandler"/>, <see cref="RetryHandler"/>, <see cref="LoggingHandler"/>, <see cref="TimeoutHandler"/> (per attempt),
-/// <see cref="RedirectHandler"/>, <see cref="OrganizationHandler"/>, then the auth handler
-/// (<see cref="ApiKeyAuthHandler"/> or <see cref="BearerTokenHandler"/>), then the transport. Auth sits innermost so
-/// every attempt and every redirect hop gets a current token, and only when it goes to the configured host.
+/// The order of the handlers (per call, the retry slot, per attempt, where the token is added) is described in
+/// docs/architecture.md; it is the same for every client, standalone or registered with <c>AddKipuHub</c>.
 /// </para>
 /// <para>
 /// The returned client has <see cref="HttpClient.BaseAddress"/> set to the normalised base URL (ending in '/') and
@@ -29,73 +27,66 @@ public static class HubHttpPipeline
     /// <returns>The configured client; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent; the message says what to pass.</exception>
-    public static HttpClient CreateQuantumHttpClient(HubQuantumClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Create(options.ToPipelineSettings());
-    }
+    public static HttpClient CreateQuantumHttpClient(HubQuantumClientOptions options) => CreateHttpClient(options);
 
     /// <summary>Creates an <see cref="HttpClient"/> for the Service API's raw client (<c>ServiceApiClient</c>).</summary>
     /// <param name="options">The options, validated as <see cref="HubServiceClient"/> validates them.</param>
     /// <returns>The configured client; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent; the message says what to pass.</exception>
-    public static HttpClient CreateServiceHttpClient(HubServiceClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Create(options.ToPipelineSettings());
-    }
+    public static HttpClient CreateServiceHttpClient(HubServiceClientOptions options) => CreateHttpClient(options);
 
     /// <summary>Creates an <see cref="HttpClient"/> for the Platform API.</summary>
     /// <param name="options">The options, validated as <see cref="HubPlatformClient"/> validates them.</param>
     /// <returns>The configured client; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent; the message says what to pass.</exception>
-    public static HttpClient CreatePlatformHttpClient(HubPlatformClientOptions options)
+    public static HttpClient CreatePlatformHttpClient(HubPlatformClientOptions options) => CreateHttpClient(options);
+
+    /// <summary>
+    /// Creates the SDK's handlers for a pipeline whose retry stage is yours, such as an <c>IHttpClientFactory</c> client
+    /// with a resilience handler: <c>AddKipuHub</c> puts <see cref="HubPipelineHandlers.PerCall"/> before and
+    /// <see cref="HubPipelineHandlers.PerAttempt"/> after the handlers of its <c>IHttpClientBuilder</c>.
+    /// </summary>
+    /// <param name="options">The options of the client that will use the pipeline (token, organization, headers, logging, clock, your own handlers).</param>
+    /// <returns>New, unlinked handlers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are incomplete or inconsistent; the message says what to pass.</exception>
+    /// <remarks><see cref="HubClientOptions.MaxRetries"/> and <see cref="HubClientOptions.Timeout"/> are your retry stage's to apply.</remarks>
+    public static HubPipelineHandlers CreateHandlers(HubClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Create(options.ToPipelineSettings());
+        var settings = options.ToPipelineSettings();
+        var (perCall, perAttempt) = HubPipelineRecipe.CreateStages(settings, sdkRetries: false);
+        return new HubPipelineHandlers(settings.BaseUrl, perCall, perAttempt);
+    }
+
+    /// <summary>
+    /// Refuses a transport that follows redirects by itself: it would carry <c>X-Auth-Token</c> to whatever host a
+    /// redirect names. The SDK's pipeline follows redirects itself and keeps the token on the configured host.
+    /// </summary>
+    /// <param name="transport">The transport, or the outermost handler of a chain ending in one.</param>
+    /// <param name="description">How the transport is named in the message, e.g. "the primary handler of HttpClient 'x'".</param>
+    /// <exception cref="ArgumentNullException"><paramref name="transport"/> is null.</exception>
+    /// <exception cref="ArgumentException">The innermost <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> has <c>AllowAutoRedirect = true</c>.</exception>
+    public static void EnsureNoAutoRedirect(HttpMessageHandler transport, string description)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        RedirectGuard.EnsureNoAutoRedirect(transport, description);
     }
 
     /// <summary>Builds the client from validated settings.</summary>
-    internal static HttpClient Create(PipelineSettings settings)
-    {
-        HttpMessageHandler top = CreateTransport(settings);
-        foreach (var handler in CreateHandlers(settings).Reverse())
-        {
-            handler.InnerHandler = top;
-            top = handler;
-        }
-
-        return new HttpClient(top, disposeHandler: true)
+    internal static HttpClient Create(PipelineSettings settings) =>
+        new(HubPipelineRecipe.Link(settings, CreateTransport(settings)), disposeHandler: true)
         {
             BaseAddress = settings.BaseUrl,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
-    }
 
-    /// <summary>The SDK's handlers, outermost first, not yet linked (an <c>IHttpClientFactory</c> registration can add them one by one).</summary>
-    internal static IReadOnlyList<DelegatingHandler> CreateHandlers(PipelineSettings settings)
+    private static HttpClient CreateHttpClient(HubClientOptions options)
     {
-        var handlers = new List<DelegatingHandler> { new AsyncOnlyHandler(), new ResponseHintsHandler() };
-        if (settings.Headers.Count > 0)
-        {
-            handlers.Add(new HeadersHandler(settings.Headers));
-        }
-
-        handlers.Add(new UserAgentHandler());
-        handlers.Add(new TracingHandler(settings.TimeProvider));
-        handlers.Add(new RetryHandler(settings.MaxRetries, settings.TimeProvider, settings.LoggerFactory));
-        handlers.Add(new LoggingHandler(settings.LoggerFactory, settings.TimeProvider));
-        handlers.Add(new TimeoutHandler(settings.Timeout, settings.TimeProvider));
-        handlers.Add(new RedirectHandler(settings.BaseUrl, loggerFactory: settings.LoggerFactory));
-        if (settings.OrganizationId is { } organizationId)
-        {
-            handlers.Add(new OrganizationHandler(organizationId, settings.BaseUrl));
-        }
-
-        handlers.Add(settings.CreateAuthHandler(settings.BaseUrl, settings.Redactor));
-        return handlers;
+        ArgumentNullException.ThrowIfNull(options);
+        return Create(options.ToPipelineSettings());
     }
 
     private static HttpMessageHandler CreateTransport(PipelineSettings settings) => settings switch

@@ -12,7 +12,7 @@ namespace KipuHub.Http;
 /// Event ids are stable: 1 sending (Trace), 2 response, 3 failure, 4 cancelled, 5 retry, 6 Retry-After too long,
 /// 7 redirect followed, 8 redirect refused; 101 credential source, 102 gateway token fetched.
 /// </remarks>
-public sealed class LoggingHandler : DelegatingHandler
+internal sealed class LoggingHandler : DelegatingHandler
 {
     private readonly ILogger _logger;
     private readonly TimeProvider _time;

@@ -7,7 +7,7 @@ namespace KipuHub.Http;
 /// option of the official SDKs does.
 /// </summary>
 /// <remarks>A request that already carries the header keeps its own value; requests to other hosts do not get it.</remarks>
-public sealed class OrganizationHandler : DelegatingHandler
+internal sealed class OrganizationHandler : DelegatingHandler
 {
     /// <summary>The header name, <c>X-OrganizationId</c>.</summary>
     public const string HeaderName = "X-OrganizationId";
@@ -23,7 +23,7 @@ public sealed class OrganizationHandler : DelegatingHandler
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         _organizationId = organizationId.Trim();
-        _baseUrl = TrustedAuthority.RequireAbsolute(baseUrl, nameof(baseUrl));
+        _baseUrl = KipuHub.Internal.BaseUrls.RequireAbsolute(baseUrl, nameof(baseUrl));
     }
 
     /// <inheritdoc />

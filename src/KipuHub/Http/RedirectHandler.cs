@@ -22,7 +22,7 @@ namespace KipuHub.Http;
 /// response is returned.
 /// </para>
 /// </remarks>
-public sealed class RedirectHandler : DelegatingHandler
+internal sealed class RedirectHandler : DelegatingHandler
 {
     private static readonly string[] SensitiveHeaders =
         ["Authorization", ApiKeyAuthHandler.HeaderName, OrganizationHandler.HeaderName, "Cookie", "Proxy-Authorization"];
@@ -38,7 +38,7 @@ public sealed class RedirectHandler : DelegatingHandler
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRedirects"/> is negative.</exception>
     public RedirectHandler(Uri baseUrl, int maxRedirects = 10, ILoggerFactory? loggerFactory = null)
     {
-        _baseUrl = TrustedAuthority.RequireAbsolute(baseUrl, nameof(baseUrl));
+        _baseUrl = KipuHub.Internal.BaseUrls.RequireAbsolute(baseUrl, nameof(baseUrl));
         ArgumentOutOfRangeException.ThrowIfNegative(maxRedirects);
         MaxRedirects = maxRedirects;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RedirectHandler>();

@@ -1,4 +1,3 @@
-using System.Net;
 using KipuHub.Diagnostics;
 using KipuHub.Http.Internal;
 using KipuHub.Internal;
@@ -23,19 +22,10 @@ namespace KipuHub.Http;
 /// Delays run on the injected <see cref="TimeProvider"/>.
 /// </para>
 /// </remarks>
-public sealed class RetryHandler : DelegatingHandler
+internal sealed class RetryHandler : DelegatingHandler
 {
-    /// <summary>The default number of retries, 2 (three attempts in all), as in the official SDKs.</summary>
-    public const int DefaultMaxRetries = 2;
-
-    private static readonly HashSet<HttpMethod> IdempotentMethods =
-        [HttpMethod.Get, HttpMethod.Head, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Trace];
-
-    private static readonly HashSet<HttpStatusCode> TransientStatuses =
-    [
-        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError,
-        HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
-    ];
+    /// <summary>The default number of retries (<see cref="HubClientOptions.DefaultMaxRetries"/>).</summary>
+    public const int DefaultMaxRetries = HubClientOptions.DefaultMaxRetries;
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -67,14 +57,10 @@ public sealed class RetryHandler : DelegatingHandler
     /// <summary>Gets the jitter source, a value in [0, 1); replaceable so tests can pin it.</summary>
     internal Func<double> NextRandom { get; init; } = Random.Shared.NextDouble;
 
-    /// <summary>Returns whether a request may be sent again without risk of doing the work twice.</summary>
+    /// <summary>Returns whether a request may be sent again (<see cref="HubRetryRules.IsRetryable"/>).</summary>
     /// <param name="request">The request.</param>
     /// <returns><see langword="true"/> for idempotent methods whose body (if any) is buffered.</returns>
-    public static bool IsRetryable(HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return IdempotentMethods.Contains(request.Method) && request.Content is null or ByteArrayContent;
-    }
+    public static bool IsRetryable(HttpRequestMessage request) => HubRetryRules.IsRetryable(request);
 
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -90,26 +76,21 @@ public sealed class RetryHandler : DelegatingHandler
     {
         for (var attempt = 1; ; attempt++)
         {
-            // Attempt 1 is what HubRequestOptions.GetAttempt reports when the option is absent; setting it only for
-            // retries spares every first attempt the request's options dictionary.
-            if (attempt > 1)
-            {
-                request.Options.Set(HubRequestOptions.Attempt, attempt);
-            }
-
+            // Attempt 1 is what HubRequestOptions.GetAttempt reports when the option is absent; ReportRetry numbers the
+            // others, which spares every first attempt the request's options dictionary.
             var mayRetry = attempt <= MaxRetries;
             HttpResponseMessage response;
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (mayRetry && IsTransient(ex, cancellationToken))
+            catch (Exception ex) when (mayRetry && !cancellationToken.IsCancellationRequested && HubRetryRules.IsTransient(ex))
             {
                 await WaitAsync(request, attempt, Backoff(attempt), ex.GetType().Name, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (!mayRetry || !TransientStatuses.Contains(response.StatusCode))
+            if (!mayRetry || !HubRetryRules.IsTransient(response.StatusCode))
             {
                 return response;
             }
@@ -127,16 +108,6 @@ public sealed class RetryHandler : DelegatingHandler
         }
     }
 
-    // Connection failures and attempt timeouts are transient; the caller's cancellation and TLS/auth failures are not.
-    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && exception switch
-        {
-            HubTimeoutException => true,
-            TaskCanceledException { InnerException: TimeoutException } => true,
-            HttpRequestException http => http.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded),
-            _ => false,
-        };
-
     private TimeSpan Backoff(int attempt)
     {
         var exponential = InitialDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
@@ -146,9 +117,7 @@ public sealed class RetryHandler : DelegatingHandler
 
     private Task WaitAsync(HttpRequestMessage request, int attempt, TimeSpan delay, string reason, CancellationToken cancellationToken)
     {
-        var path = HubRequestOptions.GetPath(request);
-        HttpLog.Retrying(_logger, request.Method.Method, path, (long)delay.TotalMilliseconds, attempt + 1, MaxRetries + 1, reason);
-        HubDiagnostics.RecordRetry(request.Method.Method, PathTemplate.From(path), attempt + 1, delay, reason);
+        HubRetryRules.ReportRetry(request, attempt + 1, MaxRetries + 1, delay, reason, _logger);
         return Task.Delay(delay, _time, cancellationToken);
     }
 }

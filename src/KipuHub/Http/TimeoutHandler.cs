@@ -1,4 +1,3 @@
-using System.Globalization;
 using KipuHub.Http.Internal;
 
 namespace KipuHub.Http;
@@ -12,7 +11,7 @@ namespace KipuHub.Http;
 /// off. Cancellation by the caller still surfaces as <see cref="OperationCanceledException"/>. Placed inside
 /// <see cref="RetryHandler"/>, a timed-out idempotent attempt is retried.
 /// </remarks>
-public sealed class TimeoutHandler : DelegatingHandler
+internal sealed class TimeoutHandler : DelegatingHandler
 {
     private readonly TimeProvider _time;
 
@@ -56,17 +55,6 @@ public sealed class TimeoutHandler : DelegatingHandler
         }
     }
 
-    private HubTimeoutException TimedOut(HttpRequestMessage request, Exception cause)
-    {
-        var operation = $"{request.Method.Method} {HubRequestOptions.GetPath(request)}";
-        var seconds = Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return new HubTimeoutException(
-            $"{operation} got no response within {seconds} s (attempt {HubRequestOptions.GetAttempt(request)}). " +
-            "The Hub may be slow or unreachable: raise the client's Timeout option, or check the network and the base URL.",
-            Timeout,
-            innerException: cause)
-        {
-            Operation = operation,
-        };
-    }
+    private HubTimeoutException TimedOut(HttpRequestMessage request, Exception cause) =>
+        HubTimeoutException.ForAttempt(request, Timeout, cause);
 }

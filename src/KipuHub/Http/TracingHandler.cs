@@ -16,7 +16,7 @@ namespace KipuHub.Http;
 /// It never carries headers, the query string or a token. Place it outside the retry layer so retries become
 /// events (<c>kipuhub.retry</c>) of one span.
 /// </remarks>
-public sealed class TracingHandler : DelegatingHandler
+internal sealed class TracingHandler : DelegatingHandler
 {
     private readonly TimeProvider _time;
 

@@ -3,7 +3,7 @@ using KipuHub.Http.Internal;
 namespace KipuHub.Http;
 
 /// <summary>Sends a <c>User-Agent</c> naming the SDK, its version, the .NET runtime and the OS, unless the request has one.</summary>
-public sealed class UserAgentHandler : DelegatingHandler
+internal sealed class UserAgentHandler : DelegatingHandler
 {
     private readonly string _userAgent;
 

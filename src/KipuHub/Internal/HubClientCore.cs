@@ -37,6 +37,28 @@ internal sealed class HubClientCore : IDisposable
         settings.TimeProvider,
         settings.Waiting);
 
+    /// <summary>
+    /// Creates the core over an <see cref="HttpClient"/> that already runs the SDK's handlers (built with
+    /// <see cref="Http.HubHttpPipeline.CreateHandlers"/>), which stays with its owner.
+    /// </summary>
+    /// <exception cref="ArgumentException">The client's <see cref="HttpClient.BaseAddress"/> is another URL than the options'.</exception>
+    public static HubClientCore CreateOver(HttpClient pipeline, PipelineSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (pipeline.BaseAddress is null)
+        {
+            pipeline.BaseAddress = settings.BaseUrl;
+        }
+        else if (pipeline.BaseAddress != settings.BaseUrl)
+        {
+            throw new ArgumentException(
+                $"The HttpClient's BaseAddress '{pipeline.BaseAddress}' is not the options' base URL '{settings.BaseUrl}'. Leave BaseAddress unset, or set it to the same URL ending in '/'.",
+                nameof(pipeline));
+        }
+
+        return new(pipeline, ownsHttpClient: false, settings.BaseUrl, new HubErrorMapper(settings.Api, settings.Redactor), settings.TimeProvider, settings.Waiting);
+    }
+
     /// <summary>Gets the polling policy for waits that pass none.</summary>
     public Waiting.WaitOptions DefaultWaitOptions { get; }
 

@@ -19,12 +19,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     public async Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        using var activity = HubDiagnostics.StartActivity("KipuHub.WaitForJob");
-        activity?.SetTag("kipuhub.job.id", jobId);
-        var poller = CreatePoller(jobId, options);
-        var status = await poller.WaitAsync(progress, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("kipuhub.job.status", status.ToString());
-        activity?.SetTag("kipuhub.polls", poller.PollCount);
+        await CreatePoller(jobId, options).WaitAsync(progress, cancellationToken).ConfigureAwait(false);
         return await jobs.GetJobAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -166,13 +161,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     }
 
     private StatusPoller<JobStatus> CreatePoller(string jobId, WaitOptions? options) =>
-        new($"job '{jobId}'",
-            async ct =>
-            {
-                HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", "job"));
-                using var capture = RetryAfterCapture.Begin();
-                var response = await jobs.GetJobStatusAsync(jobId, cancellationToken: ct).ConfigureAwait(false);
-                return new StatusSnapshot<JobStatus>(response.Status ?? JobStatus.Unknown, capture.RetryAfter);
-            },
+        new(WaitSubject.Job, jobId,
+            async ct => (await jobs.GetJobStatusAsync(jobId, cancellationToken: ct).ConfigureAwait(false)).Status ?? JobStatus.Unknown,
             static s => s.IsTerminal(), options ?? defaultWaitOptions, time);
 }

@@ -4,7 +4,7 @@ namespace KipuHub.Waiting;
 /// Computes the pause before the next status poll from <see cref="WaitOptions"/>. Pure and deterministic for a given
 /// random source, so tests (and the benchmark's simulated clock) can check the schedule exactly.
 /// </summary>
-public sealed class PollingSchedule
+internal sealed class PollingSchedule
 {
     private readonly WaitOptions _options;
     private readonly Func<double> _random;

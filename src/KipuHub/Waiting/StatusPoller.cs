@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using KipuHub.Diagnostics;
+using KipuHub.Http.Internal;
 
 namespace KipuHub.Waiting;
 
@@ -19,6 +21,8 @@ internal sealed class StatusPoller<TStatus>
     private readonly PollingSchedule _schedule;
     private readonly TimeProvider _time;
     private readonly string _subject;
+    private readonly WaitSubject? _kind;
+    private readonly string? _id;
 
     /// <param name="subject">What is awaited, for messages, e.g. "job 'j-1'".</param>
     /// <param name="poll">Fetches the current status.</param>
@@ -37,11 +41,46 @@ internal sealed class StatusPoller<TStatus>
         _time = time;
     }
 
+    /// <summary>
+    /// Creates the poller every facade wait uses: each poll is counted in <c>kipuhub.polls</c> and captures the
+    /// response's <c>Retry-After</c>; <see cref="WaitAsync"/> records the wait's span (see <see cref="WaitSubject"/>).
+    /// </summary>
+    /// <param name="kind">What is awaited.</param>
+    /// <param name="id">Its id.</param>
+    /// <param name="getStatus">Fetches the current status.</param>
+    /// <param name="isTerminal">True for statuses after which nothing changes.</param>
+    /// <param name="options">The policy.</param>
+    /// <param name="time">The clock.</param>
+    public StatusPoller(WaitSubject kind, string id, Func<CancellationToken, Task<TStatus>> getStatus, Func<TStatus, bool> isTerminal, WaitOptions options, TimeProvider time)
+        : this($"{kind.Name} '{id}'", ct => PollRecordedAsync(kind, getStatus, ct), isTerminal, options, time)
+    {
+        _kind = kind;
+        _id = id;
+    }
+
     /// <summary>Number of status requests made so far (for tests, metrics and the benchmark).</summary>
     public int PollCount { get; private set; }
 
     /// <summary>Waits for a terminal status and returns it.</summary>
     public async Task<TStatus> WaitAsync(IProgress<TStatus>? progress, CancellationToken cancellationToken)
+    {
+        using var activity = _kind is null ? null : HubDiagnostics.StartActivity(_kind.SpanName);
+        activity?.SetTag(_kind!.IdTag, _id);
+        var last = await WaitCoreAsync(progress, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(_kind!.StatusTag, last.ToString());
+        activity?.SetTag("kipuhub.polls", PollCount);
+        return last;
+    }
+
+    private static async Task<StatusSnapshot<TStatus>> PollRecordedAsync(WaitSubject kind, Func<CancellationToken, Task<TStatus>> getStatus, CancellationToken cancellationToken)
+    {
+        HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", kind.MetricTag));
+        using var capture = RetryAfterCapture.Begin();
+        var status = await getStatus(cancellationToken).ConfigureAwait(false);
+        return new StatusSnapshot<TStatus>(status, capture.RetryAfter);
+    }
+
+    private async Task<TStatus> WaitCoreAsync(IProgress<TStatus>? progress, CancellationToken cancellationToken)
     {
         TStatus last = default;
         await foreach (var status in WatchAsync(cancellationToken).ConfigureAwait(false))
@@ -134,18 +173,10 @@ internal sealed class StatusPoller<TStatus>
         new($"Stopped waiting for {_subject} (last status {previous?.ToString() ?? "unknown"}). Only the wait was cancelled, not the work on the Hub; cancel that explicitly if you meant to.",
             null, cancellationToken);
 
+    // The one classifier (HubRetryRules) decides; a 500 is left to the HTTP layer's retries and ends the wait.
     private static bool IsTransient(Exception ex, out TimeSpan? retryAfter)
     {
-        retryAfter = null;
-        switch (ex)
-        {
-            case HubApiException api when api.StatusCode is 408 or 429 or 502 or 503 or 504:
-                retryAfter = api.RetryAfter;
-                return true;
-            case HttpRequestException:
-                return true;
-            default:
-                return false;
-        }
+        retryAfter = (ex as HubApiException)?.RetryAfter;
+        return ex is not HubApiException { StatusCode: 500 } && Http.HubRetryRules.IsTransient(ex);
     }
 }

@@ -4,4 +4,4 @@ namespace KipuHub.Waiting;
 /// <typeparam name="TStatus">The status type (e.g. <c>JobStatus</c>).</typeparam>
 /// <param name="Status">The status the server reported.</param>
 /// <param name="RetryAfter">The server's <c>Retry-After</c>, if it sent one.</param>
-public readonly record struct StatusSnapshot<TStatus>(TStatus Status, TimeSpan? RetryAfter = null);
+internal readonly record struct StatusSnapshot<TStatus>(TStatus Status, TimeSpan? RetryAfter = null);

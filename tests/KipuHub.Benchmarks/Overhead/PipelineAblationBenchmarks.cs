@@ -38,7 +38,9 @@ public class PipelineAblationBenchmarks
             HttpMessageHandler = _handler,
         }.ToPipelineSettings();
         HttpMessageHandler top = new HandlerTransport(_handler);
-        foreach (var handler in HubHttpPipeline.CreateHandlers(settings).Reverse().Where(h => h.GetType().Name != Without))
+        var (perCall, perAttempt) = HubPipelineRecipe.CreateStages(settings, sdkRetries: true);
+        DelegatingHandler[] all = [.. perCall, new RetryHandler(settings.MaxRetries, settings.TimeProvider, settings.LoggerFactory), .. perAttempt];
+        foreach (var handler in all.Reverse().Where(h => h.GetType().Name != Without))
         {
             handler.InnerHandler = top;
             top = handler;

@@ -70,10 +70,10 @@ public class AddKipuHubTests
 
         var chain = HandlerChain(provider, "KipuHub.Quantum");
 
-        Assert.That(chain.Count(h => h is ApiKeyAuthHandler), Is.EqualTo(1));
+        Assert.That(chain.Count(h => h.GetType().Name == "ApiKeyAuthHandler"), Is.EqualTo(1));
         Assert.That(chain.Count(h => h is ResilienceHandler), Is.EqualTo(1));
-        Assert.That(chain.Count(h => h is TracingHandler), Is.EqualTo(1));
-        Assert.That(chain.OfType<RetryHandler>(), Is.Empty, "only the resilience handler retries");
+        Assert.That(chain.Count(h => h.GetType().Name == "TracingHandler"), Is.EqualTo(1));
+        Assert.That(chain.Where(h => h.GetType().Name == "RetryHandler"), Is.Empty, "only the resilience handler retries");
         Assert.That(provider.GetRequiredService<IOptionsMonitor<KipuHubOptions>>().Get(Options.DefaultName).MaxRetries, Is.EqualTo(1), "the second call adds configuration");
         Assert.That(provider.GetServices<IHubQuantumClient>().Count(), Is.EqualTo(1));
     }
@@ -93,8 +93,8 @@ public class AddKipuHubTests
 
         Assert.That(names, Is.EqualTo(new[]
         {
-            "AsyncOnlyHandler", "ResponseHintsHandler", nameof(UserAgentHandler), nameof(TracingHandler), "ResilienceExceptionHandler",
-            nameof(ResilienceHandler), nameof(MarkerHandler), nameof(LoggingHandler), nameof(RedirectHandler), nameof(OrganizationHandler), nameof(ApiKeyAuthHandler),
+            "AsyncOnlyHandler", "ResponseHintsHandler", "UserAgentHandler", "TracingHandler", "ResilienceExceptionHandler",
+            nameof(ResilienceHandler), nameof(MarkerHandler), "LoggingHandler", "RedirectHandler", "OrganizationHandler", "ApiKeyAuthHandler",
         }));
     }
 

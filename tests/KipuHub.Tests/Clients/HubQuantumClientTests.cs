@@ -242,11 +242,10 @@ public class HubQuantumClientTests
     public async Task OverAPipelineItDoesNotOwn_DisposeLeavesTheHttpClientUsable()
     {
         var stub = new StubHandler(HttpStatusCode.OK, "[]");
-        var settings = new HubQuantumClientOptions { ApiKey = "t", BaseUrl = new Uri(Hub.QuantumBase), HttpMessageHandler = stub }.ToPipelineSettings();
-        using var http = HubHttpPipeline.Create(settings);
-        var core = new KipuHub.Internal.HubClientCore(http, ownsHttpClient: false, settings.BaseUrl, new KipuHub.Internal.HubErrorMapper(KipuHub.Internal.HubApiKind.Quantum, settings.Redactor));
+        var options = new HubQuantumClientOptions { ApiKey = "t", BaseUrl = new Uri(Hub.QuantumBase), HttpMessageHandler = stub, OrganizationId = "org-di" };
+        using var http = HubHttpPipeline.CreateQuantumHttpClient(options);
 
-        using (var client = new HubQuantumClient(core, "org-di"))
+        using (var client = new HubQuantumClient(http, options))
         {
             await client.Backends.GetBackendsAsync();
             Assert.That(client.OrganizationId, Is.EqualTo("org-di"));

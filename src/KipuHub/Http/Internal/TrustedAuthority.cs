@@ -9,16 +9,4 @@ internal static class TrustedAuthority
         && string.Equals(baseUrl.Scheme, target.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(baseUrl.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase)
         && baseUrl.Port == target.Port;
-
-    /// <summary>Throws unless <paramref name="baseUrl"/> is an absolute http(s) URL.</summary>
-    public static Uri RequireAbsolute(Uri baseUrl, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(baseUrl, paramName);
-        if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"'{baseUrl}' is not an absolute http or https URL; pass the API's base URL, for example https://api.hub.kipu-quantum.com/quantum/.", paramName);
-        }
-
-        return baseUrl;
-    }
 }

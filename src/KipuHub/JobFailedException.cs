@@ -1,7 +1,7 @@
 using KipuHub.Generated.Quantum;
 using Newtonsoft.Json.Linq;
 
-namespace KipuHub.Jobs;
+namespace KipuHub;
 
 /// <summary>A job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c> while the caller expected a result.</summary>
 public class JobFailedException : HubException

@@ -1,4 +1,4 @@
-namespace KipuHub.Streaming;
+namespace KipuHub;
 
 /// <summary>
 /// A download ended before all bytes arrived (connection reset, body cut off, length mismatch). A download to a file

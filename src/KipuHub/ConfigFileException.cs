@@ -1,4 +1,4 @@
-namespace KipuHub.Credentials;
+namespace KipuHub;
 
 /// <summary>
 /// The shared <c>qhubctl</c> config file exists but cannot be used: it is unreadable, not valid JSON, or a field has

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KipuHub.Credentials;
+namespace KipuHub;
 
 /// <summary>
 /// No token could be found. The message lists every place that was tried, in order (variable names and file paths,

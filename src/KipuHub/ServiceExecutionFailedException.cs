@@ -1,6 +1,6 @@
 using KipuHub.Generated.Service;
 
-namespace KipuHub.Service;
+namespace KipuHub;
 
 /// <summary>A service execution ended <c>FAILED</c> or <c>CANCELLED</c> while the caller expected a result.</summary>
 public class ServiceExecutionFailedException : HubException

@@ -1,0 +1,77 @@
+using System.Globalization;
+using KipuHub.Http;
+using KipuHub.Waiting;
+
+namespace KipuHub.Internal;
+
+/// <summary>
+/// The one place where client options are checked and the messages for a bad option are written, so the same
+/// mistake reads the same way through <c>new HubQuantumClient(...)</c> and through <c>AddKipuHub</c> (which maps its
+/// configuration onto the public client options and asks <see cref="HubClientOptions.Validate"/>).
+/// </summary>
+/// <remarks>Each check names the option through <c>keyOf</c>: <c>HubQuantumClientOptions.Timeout</c> in code, <c>KipuHub:Timeout</c> from configuration.</remarks>
+internal static class OptionRules
+{
+    // Credentials have their own options; letting them in through Headers would bypass the host check.
+    private static readonly string[] CredentialHeaders = ["Authorization", ApiKeyAuthHandler.HeaderName];
+
+    /// <summary>The per-attempt timeout: positive, or infinite.</summary>
+    public static OptionProblem? Timeout(TimeSpan timeout, string key) =>
+        timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan
+            ? new(key, $"{key} must be positive, or Timeout.InfiniteTimeSpan for no limit (got {timeout.ToString("c", CultureInfo.InvariantCulture)}).", OutOfRange: true)
+            : null;
+
+    /// <summary>The retry count: 0 or more.</summary>
+    public static OptionProblem? Retries(int maxRetries, string key) =>
+        maxRetries < 0 ? new(key, $"{key} must be 0 or more (got {maxRetries}).", OutOfRange: true) : null;
+
+    /// <summary>Extra headers: named, no credentials, no second organization.</summary>
+    public static IEnumerable<OptionProblem> Headers(IEnumerable<string>? names, string key, bool hasOrganization)
+    {
+        foreach (var name in names ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                yield return new(key, $"{key} contains an empty header name.");
+            }
+            else if (CredentialHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new(key, $"{key}:{name} must not be set: pass the token through the credential options (ApiKey, Token, Credential; with AddKipuHub also the access key pair or WithCredential), which keep it on the configured host.");
+            }
+            else if (hasOrganization && string.Equals(name, OrganizationHandler.HeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new(key, $"{key}:{name} sets the organization a second time; set only OrganizationId.");
+            }
+        }
+    }
+
+    /// <summary>The polling policy, checked by <see cref="WaitOptions.Validate"/>.</summary>
+    public static OptionProblem? Waiting(WaitOptions? waiting, Func<string, string> keyOf)
+    {
+        try
+        {
+            waiting?.Validate();
+            return null;
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            var key = keyOf($"Waiting:{ex.ParamName}");
+            return new(key, $"{key}: {ex.Message.Split(" (Parameter", 2)[0]}", OutOfRange: true);
+        }
+    }
+
+    /// <summary>Throws the first problem as the exception a constructor throws: <see cref="ArgumentOutOfRangeException"/> for a value out of range, else <see cref="ArgumentException"/>.</summary>
+    public static void ThrowIfAny(IReadOnlyList<OptionProblem> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var first = problems[0];
+        var parameter = first.ParamName ?? first.Option.Split('.', ':')[^1];
+        throw first.OutOfRange
+            ? new ArgumentOutOfRangeException(parameter, first.Message)
+            : new ArgumentException(first.Message, parameter);
+    }
+}
