@@ -30,11 +30,6 @@ namespace KipuHub;
 /// </example>
 public partial class HubQuantumClient : HubClient, IHubQuantumClient
 {
-    private IBackendsClient? _backends;
-    private ISessionsClient? _sessions;
-    private IJobsClient? _jobs;
-    private IWorkloadsClient? _workloads;
-
     /// <summary>Creates a client for the public Hub with a personal access token or service execution token.</summary>
     /// <param name="apiKey">The token, sent as <c>X-Auth-Token</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>
@@ -80,22 +75,6 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
 
     /// <inheritdoc />
     public virtual string? OrganizationId { get; }
-
-    /// <inheritdoc />
-    public virtual IBackendsClient Backends =>
-        Core.GetOrCreate(ref _backends, static (http, errors) => new ErrorMappingBackendsClient(new BackendsClient(http), errors));
-
-    /// <inheritdoc />
-    public virtual ISessionsClient Sessions =>
-        Core.GetOrCreate(ref _sessions, static (http, errors) => new ErrorMappingSessionsClient(new SessionsClient(http), errors));
-
-    /// <inheritdoc />
-    public virtual IJobsClient Jobs =>
-        Core.GetOrCreate(ref _jobs, static (http, errors) => new ErrorMappingJobsClient(new JobsClient(http), errors));
-
-    /// <inheritdoc />
-    public virtual IWorkloadsClient Workloads =>
-        Core.GetOrCreate(ref _workloads, static (http, errors) => new ErrorMappingWorkloadsClient(new WorkloadsClient(http), errors));
 
     private static PipelineSettings Resolve(HubQuantumClientOptions options, out string? organizationId)
     {

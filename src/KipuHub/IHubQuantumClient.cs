@@ -11,32 +11,13 @@ namespace KipuHub;
 /// The Quantum API: backends, sessions, jobs and workloads. Mock this interface (and the namespace interfaces it
 /// returns) to test code that uses <see cref="HubQuantumClient"/>.
 /// </summary>
-public interface IHubQuantumClient
+public partial interface IHubQuantumClient
 {
     /// <summary>Gets the base URL requests go to (ends with '/').</summary>
     Uri BaseUrl { get; }
 
     /// <summary>Gets the organization every request is scoped to (<c>X-OrganizationId</c>), or <see langword="null"/>.</summary>
     string? OrganizationId { get; }
-
-    /// <summary>Gets the <c>backends</c> namespace: discover backends and read their status, configuration and calibration.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>.</remarks>
-    IBackendsClient Backends { get; }
-
-    /// <summary>Gets the <c>sessions</c> namespace: open, inspect and close sessions.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>.</remarks>
-    ISessionsClient Sessions { get; }
-
-    /// <summary>Gets the <c>jobs</c> namespace: submit, monitor, retrieve and cancel jobs, including the service-execution-scoped family.</summary>
-    /// <remarks>
-    /// Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or
-    /// <see cref="KipuHub.CredentialUnavailableException"/>. <c>CreateJobAsync</c> is never retried automatically.
-    /// </remarks>
-    IJobsClient Jobs { get; }
-
-    /// <summary>Gets the <c>workloads</c> namespace: jobs and sessions as one paginated list.</summary>
-    /// <remarks>Failures surface as <see cref="HubApiException"/> subclasses, <see cref="HubTimeoutException"/>, or <see cref="KipuHub.CredentialUnavailableException"/>.</remarks>
-    IWorkloadsClient Workloads { get; }
 
     /// <summary>
     /// Sends a request through this client's pipeline (base URL, auth, organization, headers, retries, timeout,

@@ -97,19 +97,10 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         }
     }
 
-    public AsyncPageable<Job> GetJobs(int? pageSize, IEnumerable<string>? sort) =>
-        new(async (page, size, ct) =>
-        {
-            var response = await jobs.SearchJobsAsync(page, size, sort, null, ct).ConfigureAwait(false);
-            return new Page<Job>(response.Content?.ToList() ?? [], response.Page ?? page, response.Size ?? size, response.TotalElements, response.TotalPages);
-        }, pageSize);
+    // The generated QuantumPaging (build/templates/facade): the same paging helper as the Platform pageables.
+    public AsyncPageable<Job> GetJobs(int? pageSize, IEnumerable<string>? sort) => jobs.SearchJobsPageable(pageSize, sort);
 
-    public AsyncPageable<Workload> GetWorkloads(int? pageSize, IEnumerable<string>? sort) =>
-        new(async (page, size, ct) =>
-        {
-            var response = await workloads.GetWorkloadsAsync(page, size, sort, ct).ConfigureAwait(false);
-            return new Page<Workload>(response.Content?.ToList() ?? [], response.Page ?? page, response.Size ?? size, response.TotalElements, response.TotalPages);
-        }, pageSize);
+    public AsyncPageable<Workload> GetWorkloads(int? pageSize, IEnumerable<string>? sort) => workloads.GetWorkloadsPageable(pageSize, sort);
 
     public async Task<IReadOnlyList<JobSubmission>> SubmitBatchAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options, CancellationToken cancellationToken)
     {

@@ -28,7 +28,11 @@ public class AsyncPageable<T> : IAsyncEnumerable<T>
         _fetchPage = (_, _, _) => Task.FromResult(new Page<T>([], 0, null, 0, 0));
     }
 
-    /// <summary>Enumerates whole pages, starting at <paramref name="startPage"/>.</summary>
+    /// <summary>
+    /// Enumerates whole pages, starting at <paramref name="startPage"/>. Stops on an empty page, after
+    /// <see cref="Page{T}.TotalPages"/> (counted from the page number asked for, never one a response claims), after a
+    /// short page when there are no totals, and on a page that repeats the previous page's items.
+    /// </summary>
     /// <param name="startPage">Zero-based page to start at (a continuation point).</param>
     /// <param name="pageSize">Items per page; the pageable's default when null.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
@@ -36,13 +40,9 @@ public class AsyncPageable<T> : IAsyncEnumerable<T>
     {
         if (startPage < 0) throw new ArgumentOutOfRangeException(nameof(startPage), startPage, "Pages are numbered from 0.");
         if (pageSize is <= 0) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "Page size must be positive.");
-        var size = pageSize ?? _defaultPageSize;
-        for (var number = startPage; ; number++)
+        await foreach (var page in ServerPaging.EnumerateAsync(_fetchPage, startPage, pageSize ?? _defaultPageSize, cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await _fetchPage(number, size, cancellationToken).ConfigureAwait(false);
             yield return page;
-            if (!page.HasNextPage) yield break;
         }
     }
 
