@@ -19,16 +19,10 @@ namespace KipuHub.Extensions.DependencyInjection;
 /// They are read once, when the first client of the registration is created.
 /// </para>
 /// </remarks>
-public sealed class KipuHubOptions
+public sealed class KipuHubOptions : KipuHubEndpointOptions
 {
     /// <summary>The conventional configuration section, <c>"KipuHub"</c>.</summary>
     public const string DefaultSectionName = "KipuHub";
-
-    /// <summary>The least per-attempt timeout the resilience pipeline accepts, 10 ms.</summary>
-    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>The greatest per-attempt timeout the resilience pipeline accepts, one day.</summary>
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
     /// <summary>Gets or sets the Quantum API base URL (<c>KipuHub:BaseUrl</c>); a missing trailing '/' is added.</summary>
     /// <value>Defaults to <see langword="null"/>: <see cref="Environment"/>'s, else <c>https://api.hub.kipu-quantum.com/quantum/</c>.</value>
@@ -52,17 +46,6 @@ public sealed class KipuHubOptions
     /// (<c>dotnet user-secrets set KipuHub:ApiKey ...</c>) or the environment (<c>KipuHub__ApiKey</c>).
     /// </remarks>
     public string? ApiKey { get; set; }
-
-    /// <summary>Gets or sets how long one attempt may wait for the response headers (<c>KipuHub:Timeout</c>).</summary>
-    /// <value>Defaults to 60 seconds; between <see cref="MinTimeout"/> and <see cref="MaxTimeout"/>.</value>
-    public TimeSpan Timeout { get; set; } = HubClientOptions.DefaultTimeout;
-
-    /// <summary>Gets or sets how many times an idempotent request is retried after a transient failure (<c>KipuHub:MaxRetries</c>).</summary>
-    /// <value>Defaults to 2; 0 disables retries. POST and PATCH (job submission, session creation) are never retried.</value>
-    public int MaxRetries { get; set; } = HubClientOptions.DefaultMaxRetries;
-
-    /// <summary>Gets or sets extra headers sent with every request (<c>KipuHub:Headers:Name</c>); credentials are refused here.</summary>
-    public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets or sets the polling defaults for waiting on jobs, sessions and executions (<c>KipuHub:Waiting</c>).</summary>
     public WaitOptions Waiting { get; set; } = new();

@@ -11,7 +11,7 @@ namespace KipuHub.Extensions.DependencyInjection;
 /// exactly one of <see cref="Token"/>, <see cref="AccessKeyId"/> + <see cref="SecretAccessKey"/> (the OAuth2
 /// client-credentials flow, refreshed automatically) or <see cref="Credential"/>.
 /// </remarks>
-public sealed class KipuHubServiceGatewayOptions
+public sealed class KipuHubServiceGatewayOptions : KipuHubEndpointOptions
 {
     /// <summary>Gets or sets the service's full gateway URL (<c>BaseUrl</c>), <c>https://gateway.hub.kipu-quantum.com/&lt;context&gt;/&lt;service&gt;/&lt;version&gt;</c>. Required.</summary>
     public Uri? BaseUrl { get; set; }
@@ -31,15 +31,4 @@ public sealed class KipuHubServiceGatewayOptions
 
     /// <summary>Gets or sets a credential supplying the bearer token. Code only.</summary>
     public IHubCredential? Credential { get; set; }
-
-    /// <summary>Gets or sets how long one attempt may wait for the response headers (<c>Timeout</c>).</summary>
-    /// <value>Defaults to 60 seconds.</value>
-    public TimeSpan Timeout { get; set; } = HubClientOptions.DefaultTimeout;
-
-    /// <summary>Gets or sets how many times an idempotent request is retried (<c>MaxRetries</c>); starting an execution (POST) never is.</summary>
-    /// <value>Defaults to 2.</value>
-    public int MaxRetries { get; set; } = HubClientOptions.DefaultMaxRetries;
-
-    /// <summary>Gets or sets extra headers sent with every request (<c>Headers:Name</c>).</summary>
-    public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }

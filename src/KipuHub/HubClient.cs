@@ -17,6 +17,14 @@ public abstract class HubClient : IDisposable
         Core = null!;
     }
 
+    /// <summary>Validates <paramref name="options"/> and resolves them once, for a constructor.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    private protected static PipelineSettings Settings(HubClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ToPipelineSettings();
+    }
+
     /// <summary>Gets the base URL requests go to (ends with '/').</summary>
     public virtual Uri BaseUrl => Core.BaseUrl;
 

@@ -15,7 +15,7 @@ namespace KipuHub;
 /// translated: callers see <see cref="HubApiException"/> subclasses, never the generated <c>ApiException</c>.
 /// </para>
 /// <para>
-/// Organization scoping: <see cref="HubPlatformClientOptions.OrganizationId"/> (or, as in Python,
+/// Organization scoping: <see cref="HubAccountClientOptions.OrganizationId"/> (or, as in Python,
 /// <c>Headers["X-OrganizationId"]</c>) puts <c>X-OrganizationId</c> on every request; without it requests act for the
 /// personal account. Create one client per token and organization and reuse it; it is thread-safe.
 /// </para>
@@ -53,7 +53,7 @@ public partial class HubPlatformClient : HubClient, IHubPlatformClient
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no token); the message says what to pass.</exception>
     public HubPlatformClient(HubPlatformClientOptions options)
-        : this(HubClientCore.Create(Resolve(options, out var organizationId)), organizationId)
+        : base(HubClientCore.Create(Settings(options)))
     {
     }
 
@@ -68,14 +68,8 @@ public partial class HubPlatformClient : HubClient, IHubPlatformClient
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent, or <paramref name="pipeline"/> has another base address.</exception>
     /// <remarks>An <see cref="HttpClient"/> without the SDK's handlers sends no token; use the options constructor for that.</remarks>
     public HubPlatformClient(HttpClient pipeline, HubPlatformClientOptions options)
-        : this(HubClientCore.CreateOver(pipeline, Resolve(options, out var organizationId)), organizationId)
+        : base(HubClientCore.CreateOver(pipeline, Settings(options)))
     {
-    }
-
-    private HubPlatformClient(HubClientCore core, string? organizationId)
-        : base(core)
-    {
-        OrganizationId = organizationId;
     }
 
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
@@ -84,13 +78,5 @@ public partial class HubPlatformClient : HubClient, IHubPlatformClient
     }
 
     /// <inheritdoc />
-    public virtual string? OrganizationId { get; }
-
-    private static PipelineSettings Resolve(HubPlatformClientOptions options, out string? organizationId)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ToPipelineSettings();
-        organizationId = settings.OrganizationId;
-        return settings;
-    }
+    public virtual string? OrganizationId => Core.OrganizationId;
 }

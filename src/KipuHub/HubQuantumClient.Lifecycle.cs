@@ -1,5 +1,4 @@
 using KipuHub.Generated.Quantum;
-using KipuHub.Http.Internal;
 using KipuHub.Jobs;
 using KipuHub.Paging;
 using KipuHub.Sessions;
@@ -69,11 +68,10 @@ public partial class HubQuantumClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<Session> WaitForSessionAsync(string sessionId, WaitOptions? options = null, IProgress<SessionStatus>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<Session> WaitForSessionAsync(string sessionId, WaitOptions? options = null, IProgress<SessionStatus>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
-        await CreateSessionPoller(sessionId, options).WaitAsync(progress, cancellationToken).ConfigureAwait(false);
-        return await Sessions.GetSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        return CreateSessionPoller(sessionId, options).WaitAsync(progress, ct => Sessions.GetSessionAsync(sessionId, ct), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -43,7 +43,7 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no token); the message says what to pass.</exception>
     public HubQuantumClient(HubQuantumClientOptions options)
-        : this(HubClientCore.Create(Resolve(options, out var organizationId)), organizationId)
+        : base(HubClientCore.Create(Settings(options)))
     {
     }
 
@@ -58,14 +58,8 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent, or <paramref name="pipeline"/> has another base address.</exception>
     /// <remarks>An <see cref="HttpClient"/> without the SDK's handlers sends no token; use the options constructor for that.</remarks>
     public HubQuantumClient(HttpClient pipeline, HubQuantumClientOptions options)
-        : this(HubClientCore.CreateOver(pipeline, Resolve(options, out var organizationId)), organizationId)
+        : base(HubClientCore.CreateOver(pipeline, Settings(options)))
     {
-    }
-
-    private HubQuantumClient(HubClientCore core, string? organizationId)
-        : base(core)
-    {
-        OrganizationId = organizationId;
     }
 
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
@@ -74,13 +68,5 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     }
 
     /// <inheritdoc />
-    public virtual string? OrganizationId { get; }
-
-    private static PipelineSettings Resolve(HubQuantumClientOptions options, out string? organizationId)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var settings = options.ToPipelineSettings();
-        organizationId = settings.OrganizationId;
-        return settings;
-    }
+    public virtual string? OrganizationId => Core.OrganizationId;
 }

@@ -14,11 +14,10 @@ namespace KipuHub;
 public partial class HubServiceClient
 {
     /// <inheritdoc />
-    public virtual async Task<ServiceExecution> WaitForCompletionAsync(string executionId, WaitOptions? options = null, IProgress<ServiceExecutionStatus>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<ServiceExecution> WaitForCompletionAsync(string executionId, WaitOptions? options = null, IProgress<ServiceExecutionStatus>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executionId);
-        await CreatePoller(executionId, options).WaitAsync(progress, cancellationToken).ConfigureAwait(false);
-        return await ServiceApi.GetStatusAsync(executionId, cancellationToken).ConfigureAwait(false);
+        return CreatePoller(executionId, options).WaitAsync(progress, ct => ServiceApi.GetStatusAsync(executionId, ct), cancellationToken);
     }
 
     /// <inheritdoc />

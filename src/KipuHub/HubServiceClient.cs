@@ -45,7 +45,7 @@ public partial class HubServiceClient : HubClient, IHubServiceClient
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent (for example no BaseUrl); the message says what to pass.</exception>
     public HubServiceClient(HubServiceClientOptions options)
-        : base(HubClientCore.Create((options ?? throw new ArgumentNullException(nameof(options))).ToPipelineSettings()))
+        : base(HubClientCore.Create(Settings(options)))
     {
     }
 
@@ -60,7 +60,7 @@ public partial class HubServiceClient : HubClient, IHubServiceClient
     /// <exception cref="ArgumentException">The options are incomplete or inconsistent, or <paramref name="pipeline"/> has another base address.</exception>
     /// <remarks>An <see cref="HttpClient"/> without the SDK's handlers sends no token; use the options constructor for that.</remarks>
     public HubServiceClient(HttpClient pipeline, HubServiceClientOptions options)
-        : base(HubClientCore.CreateOver(pipeline, (options ?? throw new ArgumentNullException(nameof(options))).ToPipelineSettings()))
+        : base(HubClientCore.CreateOver(pipeline, Settings(options)))
     {
     }
 

@@ -3,7 +3,6 @@ using KipuHub.Jobs;
 using KipuHub.Paging;
 using KipuHub.Sessions;
 using KipuHub.Waiting;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub;
 
@@ -94,7 +93,7 @@ public partial interface IHubQuantumClient
     /// <summary>Parses the job's result stream into JSON without first building a string of it.</summary>
     /// <param name="jobId">The job.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    Task<JToken> ReadJobResultAsync(string jobId, CancellationToken cancellationToken = default);
+    Task<Newtonsoft.Json.Linq.JToken> ReadJobResultAsync(string jobId, CancellationToken cancellationToken = default);
 
     /// <summary>All jobs, fetched page by page as you enumerate.</summary>
     /// <param name="pageSize">Items per request; the server default when null.</param>

@@ -1,27 +1,17 @@
-using Microsoft.Extensions.Options;
 
 namespace KipuHub.Extensions.DependencyInjection.Internal;
 
 /// <summary>Validates the <see cref="KipuHubServiceGatewayOptions"/> of one gateway at start-up; messages name the key.</summary>
-internal sealed class GatewayOptionsValidator : IValidateOptions<KipuHubServiceGatewayOptions>
+internal sealed class GatewayOptionsValidator(GatewayRegistration registration) : NamedOptionsValidator<KipuHubServiceGatewayOptions>(registration.Name)
 {
-    private readonly GatewayRegistration _registration;
-
-    public GatewayOptionsValidator(GatewayRegistration registration) => _registration = registration;
-
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, KipuHubServiceGatewayOptions options)
+    private protected override IEnumerable<string?> Problems(KipuHubServiceGatewayOptions options)
     {
-        if (!string.Equals(name, _registration.Name, StringComparison.Ordinal))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var keys = _registration.Keys;
+        var keys = registration.Keys;
         var messages = new List<string?>
         {
             options.BaseUrl is null
-                ? $"{keys.Of(nameof(options.BaseUrl))} is required: the full gateway URL of service '{_registration.Name}', https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub."
+                ? $"{keys.Of(nameof(options.BaseUrl))} is required: the full gateway URL of service '{registration.Name}', https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub."
                 : null,
             OptionChecks.TokenEndpoint(options.TokenEndpoint, keys.Of(nameof(options.TokenEndpoint))),
             OptionChecks.Timeout(options.Timeout, keys.Of(nameof(options.Timeout))),
@@ -40,8 +30,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<KipuHubServiceG
             }.Validate(keys.Of));
         }
 
-        var failures = messages.OfType<string>().ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return messages;
     }
 
     private string? Credential(KipuHubServiceGatewayOptions options, ConfigurationKeys keys)
@@ -51,17 +40,17 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<KipuHubServiceG
             + (options.Credential is null ? 0 : 1);
         if (given == 0)
         {
-            return $"Service gateway '{_registration.Name}' has no token: set {keys.Of(nameof(options.AccessKeyId))} and {keys.Of(nameof(options.SecretAccessKey))} " +
+            return $"Service gateway '{registration.Name}' has no token: set {keys.Of(nameof(options.AccessKeyId))} and {keys.Of(nameof(options.SecretAccessKey))} " +
                 $"(user secrets or the environment), or {keys.Of(nameof(options.Token))}, or a Credential in code.";
         }
 
         if (given > 1)
         {
-            return $"Service gateway '{_registration.Name}' has more than one token source: set only one of {keys.Of(nameof(options.Token))}, the access key pair, or a credential.";
+            return $"Service gateway '{registration.Name}' has more than one token source: set only one of {keys.Of(nameof(options.Token))}, the access key pair, or a credential.";
         }
 
         return hasKeyPair && (string.IsNullOrWhiteSpace(options.AccessKeyId) || string.IsNullOrWhiteSpace(options.SecretAccessKey))
-            ? $"Service gateway '{_registration.Name}' needs both {keys.Of(nameof(options.AccessKeyId))} and {keys.Of(nameof(options.SecretAccessKey))}."
+            ? $"Service gateway '{registration.Name}' needs both {keys.Of(nameof(options.AccessKeyId))} and {keys.Of(nameof(options.SecretAccessKey))}."
             : null;
     }
 }

@@ -8,20 +8,15 @@ namespace KipuHub.Extensions.DependencyInjection.Internal;
 /// <summary>Does the work of <c>AddServiceGateway</c> once per gateway name: options, credential, <c>HttpClient</c>, clients keyed by the name.</summary>
 internal static class GatewayRegistrar
 {
-    private const string MarkerPrefix = "KipuHub.Gateway:";
-
     /// <summary>Returns the registration of gateway <paramref name="name"/>, creating it on first use.</summary>
     public static GatewayRegistration GetOrAdd(IServiceCollection services, string name)
     {
-        var marker = MarkerPrefix + name;
-        var existing = services.FirstOrDefault(d => d.IsKeyedService && d.ServiceType == typeof(GatewayRegistration) && Equals(d.ServiceKey, marker));
-        if (existing?.KeyedImplementationInstance is GatewayRegistration found)
-        {
-            return found;
-        }
+        return RegistrationMarker.GetOrAdd(services, $"KipuHub.Gateway:{name}", () => new GatewayRegistration(name), registration => SetUp(services, registration));
+    }
 
-        var registration = new GatewayRegistration(name);
-        services.AddKeyedSingleton(marker, registration);
+    private static void SetUp(IServiceCollection services, GatewayRegistration registration)
+    {
+        var name = registration.Name;
         services.AddOptions<KipuHubServiceGatewayOptions>(name).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KipuHubServiceGatewayOptions>>(new GatewayOptionsValidator(registration));
         services.AddKeyedSingleton(registration.AuthKey, (sp, _) => CreateAuth(sp, registration));
@@ -31,7 +26,6 @@ internal static class GatewayRegistrar
         ClientRegistration.Add(services, name, sp => new HubServiceClient(HttpClientRegistration.Create(sp, client), (HubServiceClientOptions)sp.GetRequiredKeyedService<EndpointContext>(client).Options));
         ClientRegistration.Alias<IHubServiceClient, HubServiceClient>(services, name);
         ClientRegistration.Add<IServiceApiClient>(services, name, sp => new ServiceApiClient(HttpClientRegistration.Create(sp, client)));
-        return registration;
     }
 
     private static SharedAuth CreateAuth(IServiceProvider services, GatewayRegistration registration)

@@ -12,26 +12,17 @@ namespace KipuHub.Extensions.DependencyInjection.Internal;
 /// </summary>
 internal static class HubRegistrar
 {
-    private const string MarkerPrefix = "KipuHub.Registration:";
-
     /// <summary>Returns the registration of <paramref name="serviceKey"/>, creating it on first use.</summary>
     public static HubRegistration GetOrAdd(IServiceCollection services, string? serviceKey)
     {
-        var marker = MarkerPrefix + serviceKey;
-        var existing = services.FirstOrDefault(d => d.IsKeyedService && d.ServiceType == typeof(HubRegistration) && Equals(d.ServiceKey, marker));
-        if (existing?.KeyedImplementationInstance is HubRegistration found)
+        return RegistrationMarker.GetOrAdd(services, $"KipuHub.Registration:{serviceKey}", () => new HubRegistration(serviceKey), registration =>
         {
-            return found;
-        }
-
-        var registration = new HubRegistration(serviceKey);
-        services.AddKeyedSingleton(marker, registration);
-        AddOptions(services, registration);
-        services.AddKeyedSingleton(registration.AuthKey, (sp, _) => CreateAuth(sp, registration));
-        registration.QuantumPipelineName = HttpClientRegistration.Add(services, registration.QuantumClientName, sp => CreateEndpoint(sp, registration, platform: false));
-        registration.PlatformPipelineName = HttpClientRegistration.Add(services, registration.PlatformClientName, sp => CreateEndpoint(sp, registration, platform: true));
-        AddClients(services, registration);
-        return registration;
+            AddOptions(services, registration);
+            services.AddKeyedSingleton(registration.AuthKey, (sp, _) => CreateAuth(sp, registration));
+            registration.QuantumPipelineName = HttpClientRegistration.Add(services, registration.QuantumClientName, sp => CreateEndpoint(sp, registration, platform: false));
+            registration.PlatformPipelineName = HttpClientRegistration.Add(services, registration.PlatformClientName, sp => CreateEndpoint(sp, registration, platform: true));
+            AddClients(services, registration);
+        });
     }
 
     private static void AddOptions(IServiceCollection services, HubRegistration registration)

@@ -1,5 +1,4 @@
 using KipuHub.Credentials;
-using Microsoft.Extensions.Options;
 
 namespace KipuHub.Extensions.DependencyInjection.Internal;
 
@@ -12,21 +11,12 @@ namespace KipuHub.Extensions.DependencyInjection.Internal;
 /// variables, the <c>qhubctl</c> config file) for a token, so a missing token fails the start rather than the first call.
 /// It never reports the token itself.
 /// </remarks>
-internal sealed class KipuHubOptionsValidator : IValidateOptions<KipuHubOptions>
+internal sealed class KipuHubOptionsValidator(HubRegistration registration) : NamedOptionsValidator<KipuHubOptions>(registration.OptionsName)
 {
-    private readonly HubRegistration _registration;
-
-    public KipuHubOptionsValidator(HubRegistration registration) => _registration = registration;
-
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, KipuHubOptions options)
+    private protected override IEnumerable<string?> Problems(KipuHubOptions options)
     {
-        if (!string.Equals(name ?? Options.DefaultName, _registration.OptionsName, StringComparison.Ordinal))
-        {
-            return ValidateOptionsResult.Skip;
-        }
-
-        var keys = _registration.Keys;
+        var keys = registration.Keys;
         var messages = new List<string>();
         var timeout = OptionChecks.Timeout(options.Timeout, keys.Of(nameof(options.Timeout)));
         if (timeout is not null)
@@ -58,12 +48,12 @@ internal sealed class KipuHubOptionsValidator : IValidateOptions<KipuHubOptions>
             messages.Add(token);
         }
 
-        return messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(messages);
+        return messages;
     }
 
     private string? Token(KipuHubOptions options, ConfigurationKeys keys)
     {
-        if (_registration.CredentialFactory is not null || !string.IsNullOrWhiteSpace(options.ApiKey))
+        if (registration.CredentialFactory is not null || !string.IsNullOrWhiteSpace(options.ApiKey))
         {
             return null;
         }

@@ -14,7 +14,7 @@ internal static class OptionChecks
 
     /// <summary>The per-attempt timeout the resilience pipeline accepts.</summary>
     public static string? Timeout(TimeSpan timeout, string key) =>
-        timeout < KipuHubOptions.MinTimeout || timeout > KipuHubOptions.MaxTimeout
+        timeout < KipuHubEndpointOptions.MinTimeout || timeout > KipuHubEndpointOptions.MaxTimeout
             ? $"{key} must be between 00:00:00.010 and 1.00:00:00 (got {timeout.ToString("c", CultureInfo.InvariantCulture)})."
             : null;
 

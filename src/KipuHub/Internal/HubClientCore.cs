@@ -17,8 +17,10 @@ internal sealed class HubClientCore : IDisposable
     /// <param name="errors">The error mapper of this client's API.</param>
     /// <param name="timeProvider">The clock for waiting and polling; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="defaultWaitOptions">The polling policy for waits that pass none; <see cref="Waiting.WaitOptions.Default"/> when null.</param>
-    public HubClientCore(HttpClient http, bool ownsHttpClient, Uri baseUrl, HubErrorMapper errors, TimeProvider? timeProvider = null, Waiting.WaitOptions? defaultWaitOptions = null)
+    /// <param name="organizationId">The organization requests are scoped to, or <see langword="null"/>.</param>
+    public HubClientCore(HttpClient http, bool ownsHttpClient, Uri baseUrl, HubErrorMapper errors, TimeProvider? timeProvider = null, Waiting.WaitOptions? defaultWaitOptions = null, string? organizationId = null)
     {
+        OrganizationId = organizationId;
         (defaultWaitOptions ?? Waiting.WaitOptions.Default).Validate();
         DefaultWaitOptions = defaultWaitOptions ?? Waiting.WaitOptions.Default;
         TimeProvider = timeProvider ?? TimeProvider.System;
@@ -35,7 +37,8 @@ internal sealed class HubClientCore : IDisposable
         settings.BaseUrl,
         new HubErrorMapper(settings.Api, settings.Redactor),
         settings.TimeProvider,
-        settings.Waiting);
+        settings.Waiting,
+        settings.OrganizationId);
 
     /// <summary>
     /// Creates the core over an <see cref="HttpClient"/> that already runs the SDK's handlers (built with
@@ -56,11 +59,14 @@ internal sealed class HubClientCore : IDisposable
                 nameof(pipeline));
         }
 
-        return new(pipeline, ownsHttpClient: false, settings.BaseUrl, new HubErrorMapper(settings.Api, settings.Redactor), settings.TimeProvider, settings.Waiting);
+        return new(pipeline, ownsHttpClient: false, settings.BaseUrl, new HubErrorMapper(settings.Api, settings.Redactor), settings.TimeProvider, settings.Waiting, settings.OrganizationId);
     }
 
     /// <summary>Gets the polling policy for waits that pass none.</summary>
     public Waiting.WaitOptions DefaultWaitOptions { get; }
+
+    /// <summary>Gets the organization requests are scoped to, or <see langword="null"/>.</summary>
+    public string? OrganizationId { get; }
 
     /// <summary>Gets the clock used for waiting and polling (injectable so tests and benchmarks run on fake time).</summary>
     public TimeProvider TimeProvider { get; }

@@ -16,11 +16,10 @@ namespace KipuHub.Jobs;
 /// </summary>
 internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads, TimeProvider time, WaitOptions defaultWaitOptions)
 {
-    public async Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
+    public Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        await CreatePoller(jobId, options).WaitAsync(progress, cancellationToken).ConfigureAwait(false);
-        return await jobs.GetJobAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return CreatePoller(jobId, options).WaitAsync(progress, ct => jobs.GetJobAsync(jobId, cancellationToken: ct), cancellationToken);
     }
 
     public IAsyncEnumerable<JobStatus> WatchAsync(string jobId, WaitOptions? options, CancellationToken cancellationToken)

@@ -72,6 +72,13 @@ internal sealed class StatusPoller<TStatus>
         return last;
     }
 
+    /// <summary>Waits for a terminal status, then fetches what the caller wants to see of the finished work (the job, the session, ...).</summary>
+    public async Task<TResult> WaitAsync<TResult>(IProgress<TStatus>? progress, Func<CancellationToken, Task<TResult>> fetchFinal, CancellationToken cancellationToken)
+    {
+        await WaitAsync(progress, cancellationToken).ConfigureAwait(false);
+        return await fetchFinal(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<StatusSnapshot<TStatus>> PollRecordedAsync(WaitSubject kind, Func<CancellationToken, Task<TStatus>> getStatus, CancellationToken cancellationToken)
     {
         HubDiagnostics.Polls.Add(1, new KeyValuePair<string, object?>("kipuhub.subject", kind.MetricTag));
