@@ -46,6 +46,23 @@ public class HubTimeoutException : HubException
         };
     }
 
+    /// <summary>Creates the exception for a response body that stopped arriving, with the SDK's one wording for it.</summary>
+    /// <param name="operation">The request and its status, for example <c>GET /quantum/jobs/42 (200)</c>.</param>
+    /// <param name="timeout">The read timeout (the client's per-attempt <c>Timeout</c>).</param>
+    /// <param name="innerException">The cause, or <see langword="null"/>.</param>
+    internal static HubTimeoutException ForStalledBody(string operation, TimeSpan timeout, Exception? innerException)
+    {
+        var seconds = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        return new HubTimeoutException(
+            $"The response body of {operation} stalled: no data arrived for {seconds} s. The Hub or a proxy stopped sending; try again, " +
+            "or raise the client's Timeout option (KipuHub:Timeout with AddKipuHub) if the network is slow.",
+            timeout,
+            innerException: innerException)
+        {
+            Operation = operation,
+        };
+    }
+
     /// <summary>Gets the limit that passed, or <see langword="null"/> when it is not known.</summary>
     public TimeSpan? Timeout { get; }
 

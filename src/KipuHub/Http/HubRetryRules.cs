@@ -59,6 +59,8 @@ public static class HubRetryRules
         {
             HubApiException api => IsTransient((HttpStatusCode)api.StatusCode),
             HubTimeoutException or TimeoutException => true,
+            HubTransportException transport => transport.InnerException is not HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded },
+            IOException => true,
             TaskCanceledException { InnerException: TimeoutException } => true,
             HttpRequestException http => http.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError or HttpRequestError.ConfigurationLimitExceeded),
             _ => false,

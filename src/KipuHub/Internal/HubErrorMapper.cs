@@ -81,6 +81,7 @@ internal sealed class HubErrorMapper
             PlatformApiException e => FromStatus(e.StatusCode, e.Headers, e.Response, e.InnerException, operation, e.Message),
             TaskCanceledException { InnerException: TimeoutException } e when !cancellationToken.IsCancellationRequested =>
                 HttpClientTimeout(e, operation),
+            HttpRequestException or IOException when !cancellationToken.IsCancellationRequested => Transport(exception, operation),
             _ => exception,
         };
         return !ReferenceEquals(mapped, exception);
@@ -105,7 +106,7 @@ internal sealed class HubErrorMapper
         var evidenceHeaders = safeHeaders ?? new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         var errorMessage = ErrorBody.ExtractMessage(ErrorBody.TryParse(safeBody), safeBody, evidenceHeaders);
         var message = HubErrorMessages.ForStatus(_api, operation, status, errorMessage, ErrorBody.FindRequestId(evidenceHeaders));
-        var inner = cause is JsonException ? cause : null;
+        var inner = cause is JsonException json ? Sanitized(json) : null;
         return status switch
         {
             400 => new BadRequestException(message, safeHeaders, safeBody, inner),
@@ -145,11 +146,54 @@ internal sealed class HubErrorMapper
         // NSwag says "Response was null which was not expected." for an empty or "null" body.
         var problem = cause switch
         {
-            JsonException json => "the body is not valid JSON of the expected shape (" + HubErrorMessages.WithoutQuotedInput(json.Message).TrimEnd('.') + ")",
+            JsonException json => "the body is not valid JSON of the expected shape (" + Where(json) + ")",
             _ when generatedMessage?.StartsWith("Response was null", StringComparison.Ordinal) == true => "the body was empty or null where a value was expected",
             _ => $"{status} is not a status this operation defines",
         };
-        return Unreadable(status, headers, body, problem, cause as JsonException, operation);
+        return Unreadable(status, headers, body, problem, cause is JsonException json2 ? Sanitized(json2) : null, operation);
+    }
+
+    // Where the JSON broke, never what it said: Newtonsoft's messages quote values ("Could not convert string to
+    // integer: <value>"), and a value can be a token the server echoed.
+    private string Where(JsonException exception)
+    {
+        var (path, line, position) = exception switch
+        {
+            JsonReaderException r => (r.Path, r.LineNumber, r.LinePosition),
+            JsonSerializationException s => (s.Path, s.LineNumber, s.LinePosition),
+            _ => (null, 0, 0),
+        };
+        var kind = exception.Message.StartsWith("Additional text", StringComparison.Ordinal) ? "content after the JSON document" : "a value of the wrong type or syntax";
+        var at = string.IsNullOrEmpty(path) ? string.Empty : $" at '{_redactor.Redact(path)}'";
+        return line > 0 ? $"{kind}{at}, line {line}, position {position}" : kind + at;
+    }
+
+    // The cause without its message (which can quote the body), so InnerException.Message is as safe as Message.
+    private JsonException Sanitized(JsonException exception) => exception switch
+    {
+        JsonReaderException r => new JsonReaderException("The body is not valid JSON of the expected shape (" + Where(exception) + ").", string.Empty, r.LineNumber, r.LinePosition, null),
+        JsonSerializationException s => new JsonSerializationException("The body is not valid JSON of the expected shape (" + Where(exception) + ").", string.Empty, s.LineNumber, s.LinePosition, null),
+        _ => new JsonSerializationException("The body is not valid JSON of the expected shape."),
+    };
+
+    /// <summary>Creates the exception for a connection that failed or a body that could not be read off the wire.</summary>
+    public HubTransportException Transport(Exception exception, string operation)
+    {
+        // Only a connection that was never established proves the request did not reach the Hub.
+        var neverSent = exception is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError };
+        var what = exception switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "the Hub's host name could not be resolved: check the base URL and DNS",
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "no connection could be made: check the base URL, the network and any proxy",
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed: check the base URL's scheme and the certificates",
+            { InnerException: IOException { InnerException: System.IO.InvalidDataException } } or IOException { InnerException: System.IO.InvalidDataException } =>
+                "the response body is not in the Content-Encoding it declares; try again, or report the request id",
+            _ => "the connection broke, or the response was cut short or malformed on the wire; try again" + (neverSent ? "." : " (for a job submission, look for the job before submitting it again)"),
+        };
+        return new HubTransportException($"{HubErrorMessages.Describe(_api)} call {operation} failed: {what}. ({_redactor.Redact(exception.GetType().Name)})", !neverSent, exception)
+        {
+            Operation = operation,
+        };
     }
 
     private HubTimeoutException HttpClientTimeout(TaskCanceledException exception, string operation) =>

@@ -42,8 +42,21 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         activity?.SetTag("kipuhub.job.id", created.Id);
         var job = await WaitForCompletionAsync(created.Id!, options, progress, cancellationToken).ConfigureAwait(false);
         if (job.Status != JobStatus.Completed) throw new JobFailedException(job);
-        var result = await jobs.GetJobResultAsync(job.Id!, cancellationToken).ConfigureAwait(false);
-        return new JobResult(job, result as JToken ?? JToken.FromObject(result));
+        // Streamed: the counts are read without building the whole document (a 256 MiB result stays out of memory).
+        using var file = await jobs.GetJobResultStreamAsync(job.Id!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (kept, omitted) = await ResultDocumentReader.ReadAsync(file.Stream, cancellationToken).ConfigureAwait(false);
+            return new JobResult(job, kept, omitted);
+        }
+        catch (JsonException ex)
+        {
+            throw new HubResponseFormatException($"The result of job '{job.Id}' is not a readable JSON object ({ResultFormat(ex)}). Download it as bytes with DownloadJobResultAsync to inspect it.", 200, innerException: Sanitized(ex));
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HubTransportException($"Reading the result of job '{job.Id}' failed: the connection broke or the body could not be decoded ({ex.GetType().Name}). The job is done; call RunJobAsync's parts again: ReadJobResultAsync or DownloadJobResultAsync.", requestMayHaveReachedTheHub: true, ex) { Operation = "RunJobAsync" };
+        }
     }
 
     public async Task<Job> SubmitAsync(CreateJobRequest request, CancellationToken cancellationToken)
@@ -92,11 +105,26 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         }
         catch (JsonReaderException ex)
         {
-            throw new HubResponseFormatException($"The result of job '{jobId}' is not valid JSON ({ex.Message}). Download it as bytes with DownloadJobResultAsync to inspect it.", 200, innerException: ex);
+            throw new HubResponseFormatException($"The result of job '{jobId}' is not valid JSON ({ResultFormat(ex)}). Download it as bytes with DownloadJobResultAsync to inspect it.", 200, innerException: Sanitized(ex));
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HubTransportException($"Reading the result of job '{jobId}' failed: the connection broke or the body could not be decoded ({ex.GetType().Name}). Try again, or save it with DownloadJobResultAsync.", requestMayHaveReachedTheHub: true, ex) { Operation = "ReadJobResultAsync" };
         }
     }
 
     // The generated QuantumPaging (build/templates/facade): the same paging helper as the Platform pageables.
+    // Where in the document the JSON broke, never what it said (the text could quote a token).
+    private static string ResultFormat(JsonException ex) => ex switch
+    {
+        JsonReaderException { LineNumber: > 0 } r => $"at line {r.LineNumber}, position {r.LinePosition}",
+        _ => "not a JSON object",
+    };
+
+    private static JsonException Sanitized(JsonException ex) => ex is JsonReaderException { LineNumber: > 0 } r
+        ? new JsonReaderException("The result is not valid JSON.", string.Empty, r.LineNumber, r.LinePosition, null)
+        : new JsonReaderException("The result is not a JSON object.");
+
     public AsyncPageable<Job> GetJobs(int? pageSize, IEnumerable<string>? sort) => jobs.SearchJobsPageable(pageSize, sort);
 
     public AsyncPageable<Workload> GetWorkloads(int? pageSize, IEnumerable<string>? sort) => workloads.GetWorkloadsPageable(pageSize, sort);

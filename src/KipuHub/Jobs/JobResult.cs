@@ -11,16 +11,35 @@ public sealed class JobResult
     /// <param name="job">The job in its final state.</param>
     /// <param name="raw">The result JSON as the Hub returned it.</param>
     public JobResult(Job job, JToken raw)
+        : this(job, raw, [])
+    {
+    }
+
+    /// <summary>Creates a result read without some of its large members.</summary>
+    /// <param name="job">The job in its final state.</param>
+    /// <param name="raw">The result JSON as read.</param>
+    /// <param name="omittedMembers">Top-level members of the document that were not read.</param>
+    public JobResult(Job job, JToken raw, IReadOnlyList<string> omittedMembers)
     {
         Job = job ?? throw new ArgumentNullException(nameof(job));
         Raw = raw ?? throw new ArgumentNullException(nameof(raw));
+        OmittedMembers = omittedMembers ?? throw new ArgumentNullException(nameof(omittedMembers));
     }
 
     /// <summary>The job in its final state.</summary>
     public Job Job { get; }
 
     /// <summary>The result JSON as the Hub returned it (backend-specific).</summary>
+    /// <remarks>
+    /// From <c>RunJobAsync</c>: <c>counts</c>, <c>histogram</c>, <c>probabilities</c> and every top-level number, string
+    /// and boolean; other top-level objects and arrays (raw measurements can be hundreds of megabytes) are left out so
+    /// the run needs little memory, and are named in <see cref="OmittedMembers"/>. Read the whole document with
+    /// <c>ReadJobResultAsync</c>, or save it with <c>DownloadJobResultAsync</c> in constant memory.
+    /// </remarks>
     public JToken Raw { get; }
+
+    /// <summary>Gets the top-level members of the result document that <see cref="Raw"/> leaves out (empty when it is whole).</summary>
+    public IReadOnlyList<string> OmittedMembers { get; }
 
     /// <summary>
     /// Measurement counts by bitstring, from <c>counts</c> (AWS style) or, when only probabilities are given, from

@@ -28,7 +28,7 @@ internal static class HubPipelineRecipe
     /// <param name="sdkRetries">Whether the SDK's <see cref="RetryHandler"/> fills the retry slot (then attempts are timed by <see cref="TimeoutHandler"/>).</param>
     public static (List<DelegatingHandler> PerCall, List<DelegatingHandler> PerAttempt) CreateStages(PipelineSettings settings, bool sdkRetries)
     {
-        var perCall = new List<DelegatingHandler> { new AsyncOnlyHandler(), new ResponseHintsHandler() };
+        var perCall = new List<DelegatingHandler> { new AsyncOnlyHandler(), new ResponseHintsHandler(settings.Timeout, settings.TimeProvider) };
         if (settings.Headers.Count > 0)
         {
             perCall.Add(new HeadersHandler(settings.Headers));

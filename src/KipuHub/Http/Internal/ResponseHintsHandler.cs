@@ -1,21 +1,49 @@
 namespace KipuHub.Http.Internal;
 
 /// <summary>
-/// Records a response's <c>Retry-After</c> into the open <see cref="RetryAfterCapture"/>, so waits honour a server that
-/// asks to be polled less often even on 200 answers. Without an open capture it adds nothing to the call.
+/// Looks at the response a call finally gets: records its <c>Retry-After</c> into the open <see cref="RetryAfterCapture"/>
+/// (so waits honour a server that asks to be polled less often even on 200 answers), and guards its body
+/// (<see cref="GuardedResponseContent"/>: every read ends within the read timeout or at the caller's cancellation).
 /// </summary>
+/// <remarks>Per call, outside the retries: the body is read once, after the last attempt.</remarks>
 internal sealed class ResponseHintsHandler : DelegatingHandler
 {
+    private readonly TimeSpan _readTimeout;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="readTimeout">How long one read of a response body may wait for data (the client's per-attempt timeout); infinite for no limit.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    public ResponseHintsHandler(TimeSpan readTimeout, TimeProvider? timeProvider = null)
+    {
+        _readTimeout = readTimeout;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var capture = RetryAfterCapture.Current;
-        return capture is null ? base.SendAsync(request, cancellationToken) : RecordAsync(capture, request, cancellationToken);
+        var sent = base.SendAsync(request, cancellationToken);
+        if (capture is null && sent.IsCompletedSuccessfully)
+        {
+            // An in-memory transport answered at once: nothing to wait for, so no async step.
+            GuardedResponseContent.Guard(sent.Result, request, _readTimeout, _time);
+            return sent;
+        }
+
+        return RecordAsync(capture, request, sent);
     }
 
-    private async Task<HttpResponseMessage> RecordAsync(RetryAfterCapture capture, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> RecordAsync(RetryAfterCapture? capture, HttpRequestMessage request, Task<HttpResponseMessage> sent)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await sent.ConfigureAwait(false);
+        GuardedResponseContent.Guard(response, request, _readTimeout, _time);
+        if (capture is null)
+        {
+            return response;
+        }
+
         capture.RetryAfter = response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,

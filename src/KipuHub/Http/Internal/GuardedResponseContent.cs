@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text;
+
+namespace KipuHub.Http.Internal;
+
+/// <summary>
+/// Stands in for a response body that comes off the network, so that reading it can neither hang nor fail untyped:
+/// every read must make progress within the read timeout (else <see cref="HubTimeoutException"/>), the caller's token
+/// ends a read at once even when the transport ignores it, and a body that cannot be decoded (a <c>Content-Encoding</c>
+/// the bytes are not in) is an <see cref="IOException"/> saying so, which the download helpers and the error mapper
+/// turn into <see cref="HubDownloadException"/> / <see cref="HubTransportException"/>.
+/// </summary>
+/// <remarks>
+/// The headers are copied from the original content, with one repair: a <c>charset</c> .NET does not know is dropped
+/// (the body is then read as UTF-8, as JSON requires) instead of failing every read of it.
+/// </remarks>
+internal sealed class GuardedResponseContent : HttpContent
+{
+    private readonly HttpContent _inner;
+    private readonly TimeSpan _readTimeout;
+    private readonly TimeProvider _time;
+    private readonly string _operation;
+
+    private GuardedResponseContent(HttpContent inner, TimeSpan readTimeout, TimeProvider time, string operation)
+    {
+        _inner = inner;
+        _readTimeout = readTimeout;
+        _time = time;
+        _operation = operation;
+        foreach (var header in inner.Headers.NonValidated)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (Headers.ContentType is { CharSet: { } charset } type && !IsKnownCharset(charset))
+        {
+            type.CharSet = null;
+        }
+    }
+
+    /// <summary>Guards <paramref name="response"/>'s body when it comes from a transport (bodies already in memory cannot stall).</summary>
+    public static void Guard(HttpResponseMessage response, HttpRequestMessage request, TimeSpan readTimeout, TimeProvider time)
+    {
+        if (response.Content is null or ByteArrayContent or ReadOnlyMemoryContent or GuardedResponseContent || readTimeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        var operation = $"{request.Method.Method} {HubRequestOptions.GetPath(request)}";
+        response.Content = new GuardedResponseContent(response.Content, readTimeout, time, $"{operation} ({(int)response.StatusCode})");
+    }
+
+    /// <inheritdoc />
+    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        new GuardedReadStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _readTimeout, _time, _operation);
+
+    /// <inheritdoc />
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+    /// <inheritdoc />
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        await using var body = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        await body.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    /// <inheritdoc />
+    protected override bool TryComputeLength(out long length)
+    {
+        // The copied Content-Length header still answers Headers.ContentLength.
+        length = 0;
+        return false;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static bool IsKnownCharset(string charset)
+    {
+        var name = charset.Trim('"', ' ');
+        if (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = Encoding.GetEncoding(name);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
