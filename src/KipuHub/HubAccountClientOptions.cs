@@ -32,6 +32,8 @@ public abstract class HubAccountClientOptions : HubClientOptions
     /// <inheritdoc />
     private protected override string? OrganizationIdOrNull => OrganizationId;
 
+    private protected override (string? Name, string? Value) TokenOption => (nameof(ApiKey), ApiKey);
+
     /// <inheritdoc />
     private protected override IHubCredential ResolveCredential() => CredentialOptions.ResolveApiKey(ApiKey, Credential, GetType().Name);
 }

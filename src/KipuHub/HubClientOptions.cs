@@ -130,6 +130,9 @@ public abstract class HubClientOptions
     /// <summary>Gets the organization to scope requests to, for the APIs that have one.</summary>
     private protected virtual string? OrganizationIdOrNull => null;
 
+    /// <summary>The option holding a token as text (<c>ApiKey</c>, <c>Token</c>) and its value, checked as a header value.</summary>
+    private protected virtual (string? Name, string? Value) TokenOption => default;
+
     /// <summary>Turns the credential options into one credential; throws <see cref="ArgumentException"/> saying what to pass.</summary>
     private protected abstract IHubCredential ResolveCredential();
 
@@ -152,7 +155,22 @@ public abstract class HubClientOptions
             problems.Add(new(keyOf(nameof(BaseUrl)), urlProblem, ParamName: nameof(BaseUrl)));
         }
 
-        AddIfThrows(problems, () => ResolveCredential(), keyOf("Credential"));
+        // A token in an option that could not be sent is reported by that option's name; resolving it would only repeat it.
+        var (tokenOption, token) = TokenOption;
+        if (OptionRules.HeaderValue(token, keyOf(tokenOption ?? "Credential"), "the token") is { } tokenProblem)
+        {
+            problems.Add(tokenProblem);
+        }
+        else
+        {
+            AddIfThrows(problems, () => ResolveCredential(), keyOf("Credential"));
+        }
+
+        if (OptionRules.HeaderValue(OrganizationIdOrNull, keyOf("OrganizationId"), "the organization id") is { } organizationProblem)
+        {
+            problems.Add(organizationProblem);
+        }
+
         AddIfThrows(problems, ValidateTransport, keyOf(nameof(HttpMessageHandler)));
         problems.AddRange(new[] { OptionRules.Timeout(Timeout, keyOf(nameof(Timeout))), OptionRules.Retries(MaxRetries, keyOf(nameof(MaxRetries))) }.OfType<OptionProblem>());
         problems.AddRange(OptionRules.Headers(Headers?.Keys, keyOf(nameof(Headers)), !string.IsNullOrWhiteSpace(OrganizationIdOrNull)));

@@ -30,5 +30,7 @@ public sealed class HubServiceClientOptions : HubClientOptions
     private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint => (HubApiKind.Service, null, BaseUrls.GatewayExample);
 
     /// <inheritdoc />
+    private protected override (string? Name, string? Value) TokenOption => (nameof(Token), Token);
+
     private protected override IHubCredential ResolveCredential() => CredentialOptions.ResolveBearer(Token, TokenProvider, Credential, nameof(HubServiceClientOptions));
 }

@@ -64,7 +64,12 @@ public partial interface IHubQuantumClient
     /// <exception cref="JobFailedException">The job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c>; carries its error detail.</exception>
     Task<JobResult> RunJobAsync(CreateJobRequest request, WaitOptions? options = null, IProgress<JobStatus>? progress = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Submits many jobs with bounded concurrency; each is POSTed exactly once, results come back in input order.</summary>
+    /// <summary>
+    /// Submits many jobs with bounded concurrency; each is POSTed exactly once, results come back in input order.
+    /// The requests passed in are never changed: each POST is a copy carrying the caller's tags plus its own batch tag,
+    /// so one request object may be passed many times. Each result's <see cref="JobSubmission.Outcome"/> says whether
+    /// the job was created, refused, never sent (safe to submit again) or is unknown (look for its batch tag first).
+    /// </summary>
     /// <param name="requests">The jobs.</param>
     /// <param name="options">Concurrency and tagging.</param>
     /// <param name="cancellationToken">Stops submitting.</param>

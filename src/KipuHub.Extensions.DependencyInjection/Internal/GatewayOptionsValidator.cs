@@ -24,7 +24,9 @@ internal sealed class GatewayOptionsValidator(GatewayRegistration registration) 
             messages.AddRange(new HubServiceClientOptions
             {
                 BaseUrl = options.BaseUrl,
-                Credential = OptionChecks.ValidationCredential,
+                // Token itself, so a token that cannot be sent as a header is reported by its key at start-up.
+                Token = string.IsNullOrWhiteSpace(options.Token) ? null : options.Token,
+                Credential = string.IsNullOrWhiteSpace(options.Token) ? OptionChecks.ValidationCredential : null,
                 Headers = options.Headers ?? new Dictionary<string, string>(),
                 MaxRetries = options.MaxRetries,
             }.Validate(keys.Of));

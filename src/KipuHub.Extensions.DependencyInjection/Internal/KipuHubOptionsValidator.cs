@@ -35,7 +35,9 @@ internal sealed class KipuHubOptionsValidator(HubRegistration registration) : Na
             BaseUrl = options.BaseUrl,
             Environment = options.Environment,
             OrganizationId = options.OrganizationId,
-            Credential = OptionChecks.ValidationCredential,
+            // ApiKey itself, so a token that cannot be sent as a header is reported as KipuHub:ApiKey at start-up.
+            ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey,
+            Credential = string.IsNullOrWhiteSpace(options.ApiKey) ? OptionChecks.ValidationCredential : null,
             Headers = options.Headers ?? new Dictionary<string, string>(),
             Timeout = timeout is null ? options.Timeout : HubClientOptions.DefaultTimeout,
             MaxRetries = options.MaxRetries,

@@ -1,4 +1,5 @@
 using KipuHub.Credentials.Internal;
+using KipuHub.Internal;
 
 namespace KipuHub.Credentials;
 
@@ -37,10 +38,10 @@ public sealed class ContextResolver
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The context, or <see langword="null"/> when there is neither a saved context nor an organization variable.</returns>
     /// <exception cref="ConfigFileException">The config file exists but is unreadable or malformed.</exception>
+    /// <exception cref="CredentialUnavailableException"><c>KQH_ORGANIZATION_ID</c> or <c>PLANQK_ORGANIZATION_ID</c> holds a character that cannot be sent in a header (a line break, a control or non-ASCII character).</exception>
     public async Task<HubContext?> ResolveAsync(CancellationToken cancellationToken = default)
     {
-        var fromEnvironment = _environment.GetEnvironmentVariable(OrganizationVariable)
-            ?? _environment.GetEnvironmentVariable(LegacyOrganizationVariable);
+        var fromEnvironment = OrganizationFromEnvironment();
         var path = _path ?? ConfigFileLocator.Locate(_environment, []);
         var saved = path is not null && File.Exists(path)
             ? (await _configFile.ReadAsync(path, cancellationToken).ConfigureAwait(false)).Context
@@ -55,10 +56,29 @@ public sealed class ContextResolver
         return new HubContext(saved.Id, saved.DisplayName, saved.IsOrganization, organizationId, path);
     }
 
+    // The id is sent as the X-OrganizationId header: a set variable that could not be sent is an error, not a fallback.
+    private string? OrganizationFromEnvironment()
+    {
+        foreach (var name in new[] { OrganizationVariable, LegacyOrganizationVariable })
+        {
+            if (_environment.GetEnvironmentVariable(name) is { } value)
+            {
+                return HeaderValue.IsValid(value)
+                    ? value
+                    : throw new CredentialUnavailableException(
+                        $"The environment variable {name} {HeaderValue.Problem}, so it cannot be sent as the organization id. Set it to the organization id alone (no line breaks), or unset it.",
+                        [$"environment variable {name}: not a usable organization id"]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Resolves the organization to scope requests to.</summary>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The organization id, or <see langword="null"/> for the personal account.</returns>
     /// <exception cref="ConfigFileException">The config file exists but is unreadable or malformed.</exception>
+    /// <exception cref="CredentialUnavailableException"><c>KQH_ORGANIZATION_ID</c> or <c>PLANQK_ORGANIZATION_ID</c> holds a character that cannot be sent in a header (a line break, a control or non-ASCII character).</exception>
     public async Task<string?> GetOrganizationIdAsync(CancellationToken cancellationToken = default) =>
         (await ResolveAsync(cancellationToken).ConfigureAwait(false))?.OrganizationId;
 }

@@ -1,4 +1,5 @@
 using KipuHub.Credentials.Internal;
+using KipuHub.Internal;
 
 namespace KipuHub.Credentials;
 
@@ -26,6 +27,7 @@ public sealed class EnvironmentCredential : HubCredential, ITokenSource
     ];
 
     /// <inheritdoc />
+    /// <exception cref="CredentialUnavailableException">No variable is set, or the first one set holds a character that cannot be sent in a header (a line break, a control or non-ASCII character); the message names the variable, never its value.</exception>
     public override async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         var tried = new List<string>();
@@ -42,6 +44,15 @@ public sealed class EnvironmentCredential : HubCredential, ITokenSource
         {
             if (_environment.GetEnvironmentVariable(name) is { } token)
             {
+                if (!HeaderValue.IsValid(token))
+                {
+                    // A variable that is set wins: falling through to the next source could pick another account's token.
+                    tried.Add($"environment variable {name}: not a usable token");
+                    throw new CredentialUnavailableException(
+                        $"The environment variable {name} {HeaderValue.Problem}, so it cannot be sent as a token. Set it to the token alone (no line breaks), or unset it.",
+                        tried);
+                }
+
                 return ValueTask.FromResult<ResolvedToken?>(new ResolvedToken(token, $"environment variable {name}"));
             }
 

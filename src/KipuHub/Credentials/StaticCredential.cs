@@ -1,4 +1,5 @@
 using KipuHub.Credentials.Internal;
+using KipuHub.Internal;
 
 namespace KipuHub.Credentials;
 
@@ -9,11 +10,15 @@ public sealed class StaticCredential : HubCredential, ITokenSource
 
     /// <summary>Creates the credential.</summary>
     /// <param name="token">A personal access token or service execution token.</param>
-    /// <exception cref="ArgumentException"><paramref name="token"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is null, empty or white space, or holds a character that cannot be sent in a header (a line break, a control or non-ASCII character).</exception>
     public StaticCredential(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         _token = token.Trim();
+        if (!HeaderValue.IsValid(_token))
+        {
+            throw new ArgumentException($"The token {HeaderValue.Problem}. It is sent as an HTTP header, so pass the token alone, without line breaks.", nameof(token));
+        }
     }
 
     /// <inheritdoc />

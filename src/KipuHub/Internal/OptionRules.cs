@@ -45,6 +45,15 @@ internal static class OptionRules
         }
     }
 
+    /// <summary>A token or organization id the SDK sends as a header: nothing that could end the header (see <see cref="HeaderValue"/>).</summary>
+    /// <param name="value">The option's value; never quoted.</param>
+    /// <param name="key">The option as the user named it.</param>
+    /// <param name="what">What the option holds, for the advice: "the token", "the organization id".</param>
+    public static OptionProblem? HeaderValue(string? value, string key, string what) =>
+        value is null || Internal.HeaderValue.IsValid(value.Trim())
+            ? null
+            : new(key, $"{key} {Internal.HeaderValue.Problem}. It is sent as an HTTP header, so it must be {what} alone: copy it again without line breaks or other characters around it.");
+
     /// <summary>The polling policy, checked by <see cref="WaitOptions.Validate"/>.</summary>
     public static OptionProblem? Waiting(WaitOptions? waiting, Func<string, string> keyOf)
     {

@@ -7,8 +7,9 @@ public sealed class JobBatchOptions
     public int MaxConcurrency { get; init; } = 8;
 
     /// <summary>
-    /// A tag added to every job of the batch (<c>kipuhub-batch:{id}:{index}</c> is added too), so that a submission
-    /// whose outcome is <see cref="JobSubmissionOutcome.Unknown"/> can be found later. Default: a new GUID.
+    /// The batch's id: each job of the batch gets the tag <c>kipuhub-batch:{id}:{index}</c> (added to a copy of its
+    /// request), so that a submission whose outcome is <see cref="JobSubmissionOutcome.Unknown"/> can be found later.
+    /// Default: a new GUID.
     /// </summary>
     public string? BatchId { get; init; }
 }

@@ -167,16 +167,35 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     {
         HubApiException { StatusCode: >= 400 and < 500 and not 408 and not 429 } => JobSubmissionOutcome.Rejected,
         ArgumentException => JobSubmissionOutcome.Rejected,
+        _ when NeverSent(ex) => JobSubmissionOutcome.NotSent,
         _ => JobSubmissionOutcome.Unknown,
     };
 
-    private static CreateJobRequest Tag(CreateJobRequest request, string batchId, int index)
+    // Only HubRequestNotSentException proves the POST never left the process (a rate limiter or open breaker refused it).
+    private static bool NeverSent(Exception? ex)
     {
-        var tags = request.Tags?.ToList() ?? [];
-        tags.Add($"kipuhub-batch:{batchId}:{index}");
-        request.Tags = tags;
-        return request;
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is HubRequestNotSentException) return true;
+        }
+
+        return false;
     }
+
+    // A copy with a fresh Tags list: the caller's request is never changed (one request object may be passed many
+    // times), and each POST carries exactly its own batch tag. Shallow: Input and InputParams are shared, read only.
+    private static CreateJobRequest Tag(CreateJobRequest request, string batchId, int index) => new()
+    {
+        Name = request.Name,
+        BackendId = request.BackendId,
+        Shots = request.Shots,
+        Input = request.Input,
+        InputFormat = request.InputFormat,
+        InputParams = request.InputParams,
+        Tags = [.. request.Tags ?? [], $"kipuhub-batch:{batchId}:{index}"],
+        SessionId = request.SessionId,
+        AdditionalProperties = new Dictionary<string, object>(request.AdditionalProperties),
+    };
 
     private StatusPoller<JobStatus> CreatePoller(string jobId, WaitOptions? options) =>
         new(WaitSubject.Job, jobId,

@@ -14,4 +14,11 @@ public enum JobSubmissionOutcome
     /// resubmit, so it never creates a duplicate; look for the submission's tag before submitting again.
     /// </summary>
     Unknown,
+
+    /// <summary>
+    /// The request provably never left this process (<see cref="HubRequestNotSentException"/>: a rate limiter or an
+    /// open circuit breaker refused it): no job exists, so submitting the same request again is safe.
+    /// <see cref="JobSubmission.Error"/> says why it was not sent.
+    /// </summary>
+    NotSent,
 }

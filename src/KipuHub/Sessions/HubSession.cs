@@ -8,6 +8,11 @@ namespace KipuHub.Sessions;
 /// An open quantum session that closes itself: <c>await using var session = await client.OpenSessionAsync(...)</c>.
 /// Jobs submitted through it run in the session; disposing closes it even when the code inside threw.
 /// </summary>
+/// <remarks>
+/// <see cref="DisposeAsync"/> never throws (the pattern of the Azure SDK's resource wrappers): an exception from the
+/// close would replace the one thrown inside the <c>await using</c> block. Call <see cref="CloseAsync"/> before the
+/// end of the block to see a failed close; a session that could not be closed ends by itself when its ttl expires.
+/// </remarks>
 public class HubSession : IAsyncDisposable
 {
     private readonly HubQuantumClient _client;
@@ -19,7 +24,13 @@ public class HubSession : IAsyncDisposable
     {
         _client = client;
         Session = session;
-        Id = session.Id ?? throw new HubResponseFormatException("The Hub opened a session but returned no id.", 201);
+        // An empty id would address the sessions collection, and closing it would fail in DisposeAsync: refuse it here.
+        Id = string.IsNullOrWhiteSpace(session.Id)
+            ? throw new HubResponseFormatException(
+                "The Hub answered Sessions.CreateSessionAsync with no session id ('id' is missing or empty), so the session cannot be used or closed. " +
+                "If it was opened, it ends by itself when its ttl expires. Call OpenSessionAsync again; if this keeps happening, report it with the time of the call.",
+                201)
+            : session.Id;
     }
 
     /// <summary>For mocking.</summary>
@@ -91,8 +102,8 @@ public class HubSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the session if it is still open. Failures are swallowed (so they cannot hide an exception thrown inside
-    /// the <c>await using</c> block); call <see cref="CloseAsync"/> to see them.
+    /// Closes the session if it is still open, and never throws: every failure of the close is swallowed, so it cannot
+    /// replace an exception thrown inside the <c>await using</c> block. Call <see cref="CloseAsync"/> to see a failure.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -100,10 +111,13 @@ public class HubSession : IAsyncDisposable
         {
             await CloseAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HubException or HttpRequestException or OperationCanceledException)
+#pragma warning disable CA1031 // Dispose must not throw over the block's exception, whatever the close failed with.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             // Best effort: the session also ends by itself when its ttl expires.
         }
+
         GC.SuppressFinalize(this);
     }
 }

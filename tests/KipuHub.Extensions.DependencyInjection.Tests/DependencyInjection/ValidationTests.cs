@@ -33,6 +33,21 @@ public class ValidationTests
     }
 
     [Test]
+    public void TokenAndOrganizationThatCannotBeSentAsHeaders_FailAtStartUp_NamingTheKeys_NeverTheValues()
+    {
+        // Issue 12 #3: a line break would end the header and start another one on the wire.
+        var message = StartFailure(new()
+        {
+            ["KipuHub:ApiKey"] = "token-123456\r\nX-Injected: yes",
+            ["KipuHub:OrganizationId"] = "org-1\nX-Injected: yes",
+        });
+
+        Assert.That(message, Does.Contain("KipuHub:ApiKey contains a character that is not allowed in an HTTP header value"));
+        Assert.That(message, Does.Contain("KipuHub:OrganizationId contains a character that is not allowed in an HTTP header value"));
+        Assert.That(message, Does.Not.Contain("token-123456").And.Not.Contain("X-Injected"));
+    }
+
+    [Test]
     public void OutOfRangeValues_AreAllReported_WithTheirKeys()
     {
         var message = StartFailure(new()

@@ -22,7 +22,7 @@ internal static class ConfigFileReader
         var context = OptionalObject(path, root, "context");
         return new ConfigFileContents(
             path,
-            auth is null ? null : OptionalString(path, auth, "auth", "value")?.Trim() is { Length: > 0 } token ? token : null,
+            auth is null ? null : HeaderSafe(path, auth, "auth", "value", OptionalString(path, auth, "auth", "value")?.Trim()) is { Length: > 0 } token ? token : null,
             context is null ? null : ReadContext(path, context));
     }
 
@@ -68,7 +68,7 @@ internal static class ConfigFileReader
     }
 
     private static ConfigFileContext ReadContext(string path, JObject context) => new(
-        OptionalString(path, context, "context", "id"),
+        HeaderSafe(path, context, "context", "id", OptionalString(path, context, "context", "id")),
         OptionalString(path, context, "context", "displayName"),
         OptionalBoolean(path, context, "context", "isOrganization") ?? false);
 
@@ -86,6 +86,12 @@ internal static class ConfigFileReader
         var other => throw WrongType(path, $"{parentName}.{name}", "a string", other),
     };
 
+    // The token and the context id are sent as headers (X-Auth-Token, X-OrganizationId): refuse what would end the header.
+    private static string? HeaderSafe(string path, JObject parent, string parentName, string name, string? value) =>
+        value is null || HeaderValue.IsValid(value.Trim())
+            ? value
+            : throw WrongValue(path, parent[name]!, $"'{parentName}.{name}' {HeaderValue.Problem}");
+
     private static bool? OptionalBoolean(string path, JObject parent, string parentName, string name) => parent[name] switch
     {
         null or { Type: JTokenType.Null } => null,
@@ -101,6 +107,12 @@ internal static class ConfigFileReader
             $"'{field}' must be {expected}, not {Describe(actual.Type)}",
             line?.HasLineInfo() == true ? line.LineNumber : null,
             line?.HasLineInfo() == true ? line.LinePosition : null);
+    }
+
+    private static ConfigFileException WrongValue(string path, JToken value, string problem)
+    {
+        var line = value as IJsonLineInfo;
+        return Malformed(path, problem, line?.HasLineInfo() == true ? line.LineNumber : null, line?.HasLineInfo() == true ? line.LinePosition : null);
     }
 
     private static ConfigFileException Malformed(string path, string problem, int? line = null, int? position = null)

@@ -17,6 +17,13 @@ internal static class AuthToken
         }
 
         token = token.Trim();
+        if (!HeaderValue.IsValid(token))
+        {
+            // The last guard, for credentials the SDK does not know: never let a token end the header and start another.
+            throw new CredentialUnavailableException(
+                $"The credential {credential.GetType().Name} returned a token that {HeaderValue.Problem}, so it was not sent. Make it return the token alone, without line breaks.");
+        }
+
         redactor?.Remember(token);
         return token;
     }
