@@ -24,7 +24,8 @@ internal static class HttpClientRegistration
             {
                 // RedirectHandler follows redirects and keeps the token on the configured host.
                 AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
+                // No compression is negotiated, so a download's Content-Length stays its completeness check.
+                AutomaticDecompression = DecompressionMethods.None,
                 // A client kept in a singleton still notices DNS changes.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })

@@ -97,7 +97,9 @@ public static class HubHttpPipeline
         {
             // Redirects are followed by RedirectHandler, which keeps tokens on the configured host.
             AllowAutoRedirect = false,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            // No compression is negotiated: Content-Length then counts the bytes of a download itself and stays its
+            // completeness check (a gzip body cut at a member boundary would otherwise look whole).
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
             // Long-lived clients should notice DNS changes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         },

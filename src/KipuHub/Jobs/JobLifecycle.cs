@@ -96,18 +96,25 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        using var text = new StreamReader(file.Stream);
+        using var text = new NulRefusingReader(new StreamReader(file.Stream));
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
         try
         {
-            // Parsed straight from the stream: no intermediate string of the whole document.
-            return await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+            // Parsed straight from the stream: no intermediate string of the whole document. Reading on to the end
+            // makes a body cut short of its Content-Length, or content after the document, an error, not a value.
+            var document = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new JsonReaderException("The result document has content after its end.", string.Empty, reader.LineNumber, reader.LinePosition, null);
+            }
+
+            return document;
         }
         catch (JsonReaderException ex)
         {
             throw new HubResponseFormatException($"The result of job '{jobId}' is not valid JSON ({ResultFormat(ex)}). Download it as bytes with DownloadJobResultAsync to inspect it.", 200, innerException: Sanitized(ex));
         }
-        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             throw new HubTransportException($"Reading the result of job '{jobId}' failed: the connection broke or the body could not be decoded ({ex.GetType().Name}). Try again, or save it with DownloadJobResultAsync.", requestMayHaveReachedTheHub: true, ex) { Operation = "ReadJobResultAsync" };
         }

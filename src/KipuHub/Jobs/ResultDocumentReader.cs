@@ -16,7 +16,7 @@ internal static class ResultDocumentReader
     /// <exception cref="JsonException">The document is not a JSON object.</exception>
     public static async Task<(JObject Kept, IReadOnlyList<string> Omitted)> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(stream);
+        using var text = new NulRefusingReader(new StreamReader(stream));
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false };
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.TokenType != JsonToken.StartObject)
         {

@@ -38,7 +38,7 @@ internal static class StreamCopy
                 progress?.Report(total);
             }
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or HubTransportException && !cancellationToken.IsCancellationRequested)
         {
             throw new HubDownloadException($"The download of {what} was cut off after {total} bytes{Of(expected)}: {ex.Message} {advice}", total, expected, ex);
         }
@@ -58,8 +58,25 @@ internal static class StreamCopy
 
     /// <summary>Content-Length from a generated <c>FileResponse</c>'s headers (that dictionary is case-sensitive; HTTP is not).</summary>
     /// <param name="headers">The response headers.</param>
+    /// <exception cref="HubDownloadException">The body is compressed (<c>Content-Encoding</c>) although the SDK did not ask for it.</exception>
+    /// <remarks>
+    /// Downloads do not negotiate compression, so Content-Length counts the bytes of the file itself and stays the
+    /// completeness check. A body the server compressed anyway could end at a gzip member boundary and still look
+    /// whole, so it is refused before a byte is written.
+    /// </remarks>
     public static long? ContentLength(IReadOnlyDictionary<string, IEnumerable<string>> headers)
     {
+        foreach (var (name, values) in headers)
+        {
+            if (string.Equals(name, "Content-Encoding", StringComparison.OrdinalIgnoreCase)
+                && values.Any(v => !string.IsNullOrWhiteSpace(v) && !v.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new HubDownloadException(
+                    "The server compressed the download (Content-Encoding) although the SDK did not ask for it, so its completeness cannot be checked; nothing was saved. " +
+                    "A proxy may be compressing responses: exempt the Hub's downloads from it, or try again.", 0, null);
+            }
+        }
+
         foreach (var (name, values) in headers)
         {
             if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)

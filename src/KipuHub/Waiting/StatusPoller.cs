@@ -169,15 +169,22 @@ internal sealed class StatusPoller<TStatus>
     {
         if (_options.Timeout is { } timeout && _time.GetElapsedTime(started) >= timeout)
         {
-            var status = previous?.ToString() ?? "unknown";
+            var status = Describe(previous);
             throw new HubTimeoutException(
                 $"Gave up waiting for {_subject} after {timeout} (last status {status}). It is still running on the Hub: wait again, raise WaitOptions.Timeout, or cancel it.",
                 timeout, status);
         }
     }
 
+    // A status the SDK does not know is the server's raw text: scrubbed of tokens and cut short before it is quoted.
+    private static string Describe(TStatus? status)
+    {
+        var text = Internal.TokenRedactor.Shared.Redact(status?.ToString() ?? "unknown");
+        return text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "...");
+    }
+
     private OperationCanceledException Cancelled(TStatus? previous, CancellationToken cancellationToken) =>
-        new($"Stopped waiting for {_subject} (last status {previous?.ToString() ?? "unknown"}). Only the wait was cancelled, not the work on the Hub; cancel that explicitly if you meant to.",
+        new($"Stopped waiting for {_subject} (last status {Describe(previous)}). Only the wait was cancelled, not the work on the Hub; cancel that explicitly if you meant to.",
             null, cancellationToken);
 
     // The one classifier (HubRetryRules) decides; a 500 is left to the HTTP layer's retries and ends the wait.

@@ -3,7 +3,8 @@ namespace KipuHub.Http.Internal;
 
 /// <summary>
 /// A response body stream whose reads end: each must deliver data within the read timeout, the caller's token ends
-/// a read at once, and a decoding failure becomes an <see cref="IOException"/> that names the operation.
+/// a read at once, and a broken connection or a decoding failure becomes a <see cref="HubTransportException"/> that
+/// names the operation (the download helpers turn it into <see cref="HubDownloadException"/>).
 /// </summary>
 /// <remarks>
 /// A read that completes synchronously (data already buffered) costs nothing extra; only a read that has to wait
@@ -53,9 +54,9 @@ internal sealed class GuardedReadStream : Stream
         {
             pending = _inner.ReadAsync(buffer, cancellationToken);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            throw Undecodable(ex);
+            throw Broken(ex);
         }
 
         return pending.IsCompletedSuccessfully ? pending : WaitAsync(pending, cancellationToken);
@@ -72,9 +73,9 @@ internal sealed class GuardedReadStream : Stream
         {
             return _inner.Read(buffer, offset, count);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            throw Undecodable(ex);
+            throw Broken(ex);
         }
     }
 
@@ -123,9 +124,9 @@ internal sealed class GuardedReadStream : Stream
             Abandon(read);
             throw;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            throw Undecodable(ex);
+            throw Broken(ex);
         }
     }
 
@@ -136,7 +137,14 @@ internal sealed class GuardedReadStream : Stream
         _inner.Dispose();
     }
 
-    private IOException Undecodable(InvalidDataException cause) =>
-        new($"The body of {_operation} could not be decoded: it is not in the Content-Encoding its headers declare. " +
-            "A proxy may have changed it; try again, or report the request id to Kipu.", cause);
+    // The connection broke, or the body could not be decoded: a typed error that names the operation, the cause kept.
+    private HubTransportException Broken(Exception cause) => new(
+        cause is InvalidDataException
+            ? $"The body of {_operation} could not be decoded: it is not in the Content-Encoding its headers declare. A proxy may have changed it; try again."
+            : $"The body of {_operation} was cut off: the connection broke or ended before the body was complete ({cause.GetType().Name}). Try again.",
+        requestMayHaveReachedTheHub: true,
+        cause)
+    {
+        Operation = _operation,
+    };
 }

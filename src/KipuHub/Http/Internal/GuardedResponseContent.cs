@@ -6,9 +6,9 @@ namespace KipuHub.Http.Internal;
 /// <summary>
 /// Stands in for a response body that comes off the network, so that reading it can neither hang nor fail untyped:
 /// every read must make progress within the read timeout (else <see cref="HubTimeoutException"/>), the caller's token
-/// ends a read at once even when the transport ignores it, and a body that cannot be decoded (a <c>Content-Encoding</c>
-/// the bytes are not in) is an <see cref="IOException"/> saying so, which the download helpers and the error mapper
-/// turn into <see cref="HubDownloadException"/> / <see cref="HubTransportException"/>.
+/// ends a read at once even when the transport ignores it, and a body cut off by the connection or not in the
+/// <c>Content-Encoding</c> it declares is a <see cref="HubTransportException"/> (a <see cref="HubDownloadException"/>
+/// in the download helpers).
 /// </summary>
 /// <remarks>
 /// The headers are copied from the original content, with one repair: a <c>charset</c> .NET does not know is dropped
