@@ -91,25 +91,19 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         options ??= new KipuHubEmulatorOptions();
         Validate(options);
         var hub = new HubRuntime(options);
-        // A WebApplicationFactory whose app failed to start can leave its hosting listener subscribed; the next host
-        // built in the process (this one) then gets the factory's in-memory TestServer and no address. The listener
-        // takes only one host, so a second build gets Kestrel.
-        for (var attempt = 1; ; attempt++)
+        var app = await BuildDetachedAsync(options, hub).ConfigureAwait(false);
+        try
         {
-            var app = Build(options, hub);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            if (address != null)
-            {
-                return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
-            }
-
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The emulator's web host started without a loopback address: another component replaced its server.");
+            return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
+        }
+        catch
+        {
             await app.DisposeAsync().ConfigureAwait(false);
-            if (attempt == 2)
-            {
-                throw new InvalidOperationException(
-                    "The emulator's web host got no loopback address: another component (such as a WebApplicationFactory) replaced its server. Start the emulator before building that host.");
-            }
+            hub.Dispose();
+            throw;
         }
     }
 
@@ -187,6 +181,20 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>Describes the emulator without secrets.</summary>
     /// <returns>The base URL.</returns>
     public override string ToString() => $"KipuHubEmulator at {BaseUrl}";
+
+    // Builds the host outside the caller's ExecutionContext. WebApplicationFactory (HostFactoryResolver) runs an app's
+    // entry point on a flow marked with an AsyncLocal and, until it has that app's host, applies its test configuration
+    // (UseTestServer) to every host built on the marked flow and takes the first one built as the app. An app that
+    // starts an emulator while it starts up (the WebApi sample with KipuHub:UseEmulator, from ValidateOnStart) would
+    // otherwise race the factory: its emulator got a TestServer and no address whenever the factory had not yet stopped
+    // listening. A host built on a flow without the caller's AsyncLocals is never seen by that listener.
+    private static Task<WebApplication> BuildDetachedAsync(KipuHubEmulatorOptions options, HubRuntime hub)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => Build(options, hub));
+        }
+    }
 
     private static WebApplication Build(KipuHubEmulatorOptions options, HubRuntime hub)
     {

@@ -42,11 +42,7 @@ public class WebApiSampleTests
         Assert.That(hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
     }
 
-    // First in the fixture: after a WebApplicationFactory whose host failed to start (the start-up failure tests
-    // below), a host built later in the process (here the emulator's own Kestrel host, created while the sample
-    // starts) was seen to get the factory's TestServer, leaving the emulator without an address.
     [Test]
-    [Order(0)]
     public async Task UseEmulator_StartsAnInProcessHub_AndAJobCompletesWithinABoundedPoll()
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("KipuHub:UseEmulator", "true"));
@@ -64,6 +60,40 @@ public class WebApiSampleTests
         Assert.That(status, Is.EqualTo("COMPLETED"));
         var health = await http.GetStringAsync("/health");
         Assert.That(health, Is.EqualTo("Healthy"));
+    }
+
+    // WebApplicationFactory (HostFactoryResolver) marks the flow that runs the app's entry point and configures, with
+    // UseTestServer, every host built on that flow while it waits for the app's host. The sample's UseEmulator starts
+    // its emulator on that flow (from ValidateOnStart); here the emulator is started during the app's build, where the
+    // factory is certainly still listening: its host must still be its own Kestrel host on loopback.
+    [Test]
+    public async Task AnEmulatorStartedWhileTheFactoryBuildsTheApp_ListensOnLoopback_AndTheAppReachesIt()
+    {
+        KipuHubEmulator? inner = null;
+        var started = false;
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("KipuHub:UseEmulator", "false")
+            .ConfigureServices(services =>
+            {
+                if (started)
+                {
+                    return;
+                }
+
+                started = true;
+                inner = KipuHubEmulator.StartAsync().GetAwaiter().GetResult();
+                services.PostConfigure<KipuHubOptions>(o =>
+                {
+                    o.BaseUrl = inner.QuantumBaseUrl;
+                    o.ApiKey = inner.AccessToken;
+                });
+            }));
+        using var http = app.CreateClient();
+        await using var hub = inner!;
+
+        Assert.That(hub.BaseUrl.Host, Is.EqualTo("127.0.0.1"));
+        Assert.That(await http.GetStringAsync("/health"), Is.EqualTo("Healthy"));
+        Assert.That(hub.Requests.Snapshot(), Is.Not.Empty, "the app's health check went to the emulator over loopback");
     }
 
     [Test]
