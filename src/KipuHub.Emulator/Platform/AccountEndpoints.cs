@@ -13,7 +13,7 @@ internal static class AccountEndpoints
         handlers.Add("getOrganizations", ctx => PlatformHttp.Ok(ctx, MemberOf(ctx, hub).Select(Organization).ToList()));
         handlers.Add("getOrganization", ctx =>
         {
-            var id = PlatformHttp.Route(ctx, "organizationId");
+            var id = RequestRoute.Value(ctx, "organizationId");
             return MemberOf(ctx, hub).Contains(id, StringComparer.Ordinal)
                 ? PlatformHttp.Ok(ctx, Organization(id))
                 : throw HttpProblemException.NotFound($"Organization '{id}' was not found among the organizations you belong to.");

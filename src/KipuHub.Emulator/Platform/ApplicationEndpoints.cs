@@ -143,14 +143,14 @@ internal static class ApplicationEndpoints
 
     private static ApplicationRecord FindApplication(HttpContext context, PlatformState state, string? id = null)
     {
-        id ??= PlatformHttp.Route(context, "applicationId");
+        id ??= RequestRoute.Value(context, "applicationId");
         return state.Applications.Find(id, PlatformHttp.OwnerKey(context))
             ?? throw HttpProblemException.NotFound($"Application '{id}' was not found. Applications are visible only in the context that created them (check X-OrganizationId).");
     }
 
     private static SubscriptionRecord FindSubscription(HttpContext context, PlatformState state, ApplicationRecord? application)
     {
-        var id = PlatformHttp.Route(context, "subscriptionId");
+        var id = RequestRoute.Value(context, "subscriptionId");
         var subscription = state.Subscriptions.Find(id, PlatformHttp.OwnerKey(context));
         return subscription is not null && (application is null || subscription.ApplicationId == application.Id)
             ? subscription

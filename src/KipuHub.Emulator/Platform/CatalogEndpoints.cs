@@ -40,15 +40,15 @@ internal static class CatalogEndpoints
         handlers.Add("getServiceVersion", ctx =>
         {
             var service = FindService(ctx, catalog);
-            var version = PlatformHttp.Route(ctx, "versionId");
+            var version = RequestRoute.Value(ctx, "versionId");
             return version == service.DefinitionId || version == CatalogService.Version
                 ? PlatformHttp.Ok(ctx, service.ToDefinition(PlatformHttp.Root(ctx)))
                 : throw HttpProblemException.NotFound($"Service '{service.Id}' has no version '{version}'; its only version is '{service.DefinitionId}'.");
         });
         handlers.Add("listAlgorithms", ctx => ListAlgorithmsAsync(ctx, catalog));
-        handlers.Add("getAlgorithm", ctx => PlatformHttp.Ok(ctx, FindById(catalog.Algorithms, a => a.Id, PlatformHttp.Route(ctx, "algorithmId"), "Algorithm")));
+        handlers.Add("getAlgorithm", ctx => PlatformHttp.Ok(ctx, FindById(catalog.Algorithms, a => a.Id, RequestRoute.Value(ctx, "algorithmId"), "Algorithm")));
         handlers.Add("listUseCases", ctx => ListUseCasesAsync(ctx, catalog));
-        handlers.Add("getUseCase", ctx => PlatformHttp.Ok(ctx, FindById(catalog.UseCases, u => u.Id, PlatformHttp.Route(ctx, "useCaseId"), "Use case")));
+        handlers.Add("getUseCase", ctx => PlatformHttp.Ok(ctx, FindById(catalog.UseCases, u => u.Id, RequestRoute.Value(ctx, "useCaseId"), "Use case")));
     }
 
     private static Task ListServicesAsync(HttpContext context, PlatformState catalog)
@@ -91,7 +91,7 @@ internal static class CatalogEndpoints
 
     private static CatalogService FindService(HttpContext context, PlatformState catalog)
     {
-        var id = PlatformHttp.Route(context, "serviceId");
+        var id = RequestRoute.Value(context, "serviceId");
         return catalog.ServicesById.TryGetValue(id, out var service)
             ? service
             : throw HttpProblemException.NotFound($"Service '{id}' is not in the catalog. GET /services lists it.");

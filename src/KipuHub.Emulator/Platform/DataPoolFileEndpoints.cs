@@ -74,7 +74,7 @@ internal static class DataPoolFileEndpoints
 
     private static DataPoolFileRecord Find(HttpContext context, DataPoolRecord pool)
     {
-        var id = PlatformHttp.Route(context, "fileId");
+        var id = RequestRoute.Value(context, "fileId");
         return pool.Files.TryGetValue(id, out var file)
             ? file
             : throw HttpProblemException.NotFound($"Data pool '{pool.Id}' has no file '{id}'. GET /datapools/{pool.Id}/files lists its files.");

@@ -153,7 +153,7 @@ internal static class DataPoolSharingEndpoints
 
     private static DataPoolShareRecord FindShare(HttpContext context, DataPoolRecord pool)
     {
-        var id = PlatformHttp.Route(context, "shareId");
+        var id = RequestRoute.Value(context, "shareId");
         return pool.Shares.TryGetValue(id, out var share)
             ? share
             : throw HttpProblemException.NotFound($"Data pool '{pool.Id}' has no share '{id}'.");
@@ -161,7 +161,7 @@ internal static class DataPoolSharingEndpoints
 
     private static DataPoolGrantDto FindGrant(HttpContext context, DataPoolRecord pool)
     {
-        var id = PlatformHttp.Route(context, "grantId");
+        var id = RequestRoute.Value(context, "grantId");
         return pool.Grants.TryGetValue(id, out var grant)
             ? grant
             : throw HttpProblemException.NotFound($"Data pool '{pool.Id}' has no grant '{id}'.");

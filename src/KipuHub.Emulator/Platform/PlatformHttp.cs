@@ -1,13 +1,10 @@
 using KipuHub.Emulator.Http;
-using KipuHub.Emulator.Quantum;
 
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>Small request and response helpers shared by the Platform routes.</summary>
 internal static class PlatformHttp
 {
-    public static string Route(HttpContext context, string name) => JobEndpoints.Route(context, name);
-
     public static string OwnerKey(HttpContext context) => CallerContext.Of(context).OwnerKey;
 
     /// <summary>Scheme, host and port of the request, for absolute URLs in bodies (no trailing '/').</summary>

@@ -86,7 +86,7 @@ internal static class ServiceExecutionEndpoints
 
     private static ServiceExecutionRecord Find(HttpContext context, HubRuntime hub)
     {
-        var id = PlatformHttp.Route(context, "serviceExecutionId");
+        var id = RequestRoute.Value(context, "serviceExecutionId");
         return Visible(context, hub).FirstOrDefault(r => r.Id == id)
             ?? throw HttpProblemException.NotFound($"Service execution '{id}' was not found. Executions started through the demo services' gateway belong to the default user's personal context.");
     }

@@ -48,7 +48,7 @@ internal static class BackendEndpoints
 
     private static BackendDefinition Find(HttpContext context, HubRuntime hub)
     {
-        var id = JobEndpoints.Route(context, "id");
+        var id = RequestRoute.Value(context, "id");
         return hub.Catalog.Find(id) ?? throw HttpProblemException.NotFound($"Backend '{id}' does not exist. GET /backends lists the backends.");
     }
 

@@ -32,11 +32,11 @@ internal static class JobEndpoints
     {
         quantum.MapGet("/jobs", ctx => SearchAsync(ctx, hub, HeaderScope(ctx, hub)));
         quantum.MapPost("/jobs", ctx => CreateAsync(ctx, hub, null));
-        MapJobRoutes(quantum, "/jobs/{id}", hub, ctx => (Route(ctx, "id"), HeaderScope(ctx, hub)));
+        MapJobRoutes(quantum, "/jobs/{id}", hub, ctx => (RequestRoute.Value(ctx, "id"), HeaderScope(ctx, hub)));
 
         quantum.MapGet(ScopedPrefix, ctx => SearchAsync(ctx, hub, PathScope(ctx, hub)));
         quantum.MapPost(ScopedPrefix, ctx => CreateAsync(ctx, hub, PathScope(ctx, hub)));
-        MapJobRoutes(quantum, ScopedPrefix + "/{jobId}", hub, ctx => (Route(ctx, "jobId"), PathScope(ctx, hub)));
+        MapJobRoutes(quantum, ScopedPrefix + "/{jobId}", hub, ctx => (RequestRoute.Value(ctx, "jobId"), PathScope(ctx, hub)));
     }
 
     /// <summary>The job record for a request, or 404 if it is absent, another context's, or outside the scope.</summary>
@@ -140,12 +140,10 @@ internal static class JobEndpoints
         return scope is null ? null : RequireExecution(hub, scope);
     }
 
-    private static string PathScope(HttpContext context, HubRuntime hub) => RequireExecution(hub, Route(context, "serviceExecutionId"));
+    private static string PathScope(HttpContext context, HubRuntime hub) => RequireExecution(hub, RequestRoute.Value(context, "serviceExecutionId"));
 
     private static string RequireExecution(HubRuntime hub, string id)
         => hub.Executions.Find(id) is not null
             ? id
             : throw HttpProblemException.NotFound($"Service execution '{id}' was not found. Start one through a service gateway first.");
-
-    public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
 }

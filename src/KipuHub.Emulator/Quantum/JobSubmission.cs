@@ -215,13 +215,7 @@ internal static class JobSubmission
 
     private static QuantumProgram Compile(JobInput input, BackendDefinition backend)
     {
-        var program = input switch
-        {
-            AzureIonqSimulatorJobInput ionq => IonqCircuitCompiler.Compile(ionq),
-            OpenQasm3JobInput qasm => ParseQasm(qasm.Value),
-            _ => throw HttpProblemException.Unprocessable($"The emulator cannot run input of type {input.GetType().Name}."),
-        };
-
+        var program = Simulate(input);
         if (program.QubitCount > backend.QubitCount)
         {
             throw HttpProblemException.Unprocessable($"The circuit uses {program.QubitCount} qubits, but backend '{backend.Id}' has {backend.QubitCount} (configuration.qubit_count).");
@@ -230,15 +224,25 @@ internal static class JobSubmission
         return program;
     }
 
-    private static QuantumProgram ParseQasm(string source)
+    /// <summary>Compiles the input for the simulator; a circuit it cannot run is a 422 with the simulator's reason.</summary>
+    private static QuantumProgram Simulate(JobInput input)
     {
         try
         {
-            return QasmParser.Parse(source);
+            return input switch
+            {
+                AzureIonqSimulatorJobInput ionq => IonqCircuitCompiler.Compile(ionq),
+                OpenQasm3JobInput qasm => QasmParser.Parse(qasm.Value),
+                _ => throw HttpProblemException.Unprocessable($"The emulator cannot run input of type {input.GetType().Name}."),
+            };
         }
         catch (QasmException ex)
         {
             throw HttpProblemException.Unprocessable($"input.value: {ex.Message}");
+        }
+        catch (CircuitException ex)
+        {
+            throw HttpProblemException.Unprocessable(ex.Message);
         }
     }
 

@@ -34,7 +34,7 @@ internal static class SessionEndpoints
 
     private static SessionRecord Find(HttpContext context, HubRuntime hub, string routeKey, string? scope)
     {
-        var id = JobEndpoints.Route(context, routeKey);
+        var id = RequestRoute.Value(context, routeKey);
         var session = hub.Sessions.Find(id, CallerContext.Of(context).OwnerKey);
         if (session is null || (scope is not null && session.ServiceExecutionId != scope))
         {
@@ -46,7 +46,7 @@ internal static class SessionEndpoints
 
     private static string Scope(HttpContext context, HubRuntime hub)
     {
-        var id = JobEndpoints.Route(context, "serviceExecutionId");
+        var id = RequestRoute.Value(context, "serviceExecutionId");
         return hub.Executions.Find(id) is not null ? id : throw HttpProblemException.NotFound($"Service execution '{id}' was not found.");
     }
 
