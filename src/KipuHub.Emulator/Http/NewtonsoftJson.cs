@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Primitives;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Http;
 

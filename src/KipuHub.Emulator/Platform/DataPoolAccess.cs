@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;

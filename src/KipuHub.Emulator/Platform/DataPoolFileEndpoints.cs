@@ -1,5 +1,4 @@
 using System.Globalization;
-using KipuHub.Emulator.Http;
 
 namespace KipuHub.Emulator.Platform;
 

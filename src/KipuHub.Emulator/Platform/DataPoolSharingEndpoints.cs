@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;

@@ -1,5 +1,3 @@
-using KipuHub.Emulator.Http;
-
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>Small request and response helpers shared by the Platform routes.</summary>

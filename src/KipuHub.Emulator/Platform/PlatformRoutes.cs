@@ -1,7 +1,3 @@
-using KipuHub.Emulator.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Emulator.Service;
 using KipuHub.Generated.Platform;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 

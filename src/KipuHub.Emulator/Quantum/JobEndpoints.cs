@@ -1,8 +1,4 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 

@@ -1,6 +1,5 @@
 using KipuHub.Emulator.Simulation;
 using KipuHub.Generated.Quantum;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 

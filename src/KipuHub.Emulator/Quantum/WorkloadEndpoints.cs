@@ -1,7 +1,4 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 
 namespace KipuHub.Emulator.Quantum;
 

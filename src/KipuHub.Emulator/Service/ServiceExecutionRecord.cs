@@ -1,7 +1,6 @@
 using System.Globalization;
 using KipuHub.Emulator.Quantum;
 using KipuHub.Generated.Service;
-using Newtonsoft.Json.Linq;
 using QuantumJobStatus = KipuHub.Generated.Quantum.JobStatus;
 
 namespace KipuHub.Emulator.Service;
