@@ -122,17 +122,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>Creates an <see cref="HttpClient"/> for the Quantum API: base address and <c>X-Auth-Token</c> set. The caller disposes it.</summary>
     /// <param name="organizationId">Sent as <c>X-OrganizationId</c>; null for the personal context.</param>
     /// <returns>A client for the generated Quantum API clients.</returns>
-    public HttpClient CreateQuantumHttpClient(string? organizationId = null)
-    {
-        var client = new HttpClient { BaseAddress = QuantumBaseUrl };
-        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
-        if (organizationId is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
-        }
-
-        return client;
-    }
+    public HttpClient CreateQuantumHttpClient(string? organizationId = null) => CreateHubHttpClient(QuantumBaseUrl, organizationId);
 
     /// <summary>Creates an <see cref="HttpClient"/> for a demo service: gateway base address and bearer token set. The caller disposes it.</summary>
     /// <param name="serviceName">One of <see cref="ServiceNames"/>.</param>
@@ -147,17 +137,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>Creates an <see cref="HttpClient"/> for the Platform API: base address and <c>X-Auth-Token</c> set. The caller disposes it.</summary>
     /// <param name="organizationId">Sent as <c>X-OrganizationId</c> when not null; must be one of <see cref="OrganizationIds"/>.</param>
     /// <returns>A client whose relative requests go to <see cref="PlatformBaseUrl"/>.</returns>
-    public HttpClient CreatePlatformHttpClient(string? organizationId = null)
-    {
-        var client = new HttpClient { BaseAddress = PlatformBaseUrl };
-        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
-        if (organizationId is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
-        }
-
-        return client;
-    }
+    public HttpClient CreatePlatformHttpClient(string? organizationId = null) => CreateHubHttpClient(PlatformBaseUrl, organizationId);
 
     /// <summary>The Platform operationIds the emulator implements; every other operation of the spec answers 501.</summary>
     public IReadOnlyCollection<string> ImplementedPlatformOperations => PlatformRoutes.Implemented(_hub);
@@ -194,6 +174,19 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>A client for an API that authenticates with <c>X-Auth-Token</c> and is scoped by <c>X-OrganizationId</c>.</summary>
+    private HttpClient CreateHubHttpClient(Uri baseAddress, string? organizationId)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
+        if (organizationId is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
+        }
+
+        return client;
+    }
+
     private static WebApplication Build(KipuHubEmulatorOptions options, HubRuntime hub)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(KipuHubEmulator).Assembly.GetName().Name });
@@ -224,11 +217,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
 
     private static void MapRoutes(WebApplication app, HubRuntime hub)
     {
-        var quantum = app.MapGroup(AuthMiddleware.QuantumPrefix);
-        BackendEndpoints.Map(quantum, hub);
-        JobEndpoints.Map(quantum, hub);
-        SessionEndpoints.Map(quantum, hub);
-        WorkloadEndpoints.Map(quantum, hub);
+        QuantumRoutes.Map(app, hub);
         ServiceEndpoints.Map(app, hub);
         PlatformRoutes.Map(app, hub);
         app.MapFallback("{*path}", context => throw HttpProblemException.NotFound(

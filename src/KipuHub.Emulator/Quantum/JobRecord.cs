@@ -8,7 +8,7 @@ namespace KipuHub.Emulator.Quantum;
 /// duration, then RUNNING, then COMPLETED or FAILED), so the emulator needs no timers and a fake
 /// <see cref="TimeProvider"/> moves jobs along deterministically. Only a cancellation request is recorded.
 /// </summary>
-internal sealed class JobRecord : IOwnedRecord
+internal sealed class JobRecord : OwnedRecord
 {
     private readonly object _gate = new();
     private readonly Lazy<JobResultDocument> _result;
@@ -19,9 +19,6 @@ internal sealed class JobRecord : IOwnedRecord
         _result = new Lazy<JobResultDocument>(ComputeResult, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public required string Id { get; init; }
-    public required long Ordinal { get; init; }
-    public required string OwnerKey { get; init; }
     public required BackendDefinition Backend { get; init; }
     public required string? Name { get; init; }
     public required int Shots { get; init; }
@@ -33,7 +30,6 @@ internal sealed class JobRecord : IOwnedRecord
     public required string? ServiceExecutionId { get; init; }
     public required JobSdkProvider? SdkProvider { get; init; }
     public required string ProviderJobId { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
     public required TimeSpan PendingDuration { get; init; }
     public required TimeSpan RunningDuration { get; init; }
     public required TimeSpan CancellingDuration { get; init; }

@@ -9,16 +9,13 @@ namespace KipuHub.Emulator.Service;
 /// One execution of a demo service. Its status is computed from the clock: PENDING, then RUNNING for at least the
 /// running duration (the Bell sampler also until its job ends), then SUCCEEDED or FAILED; a cancel makes it CANCELLED.
 /// </summary>
-internal sealed class ServiceExecutionRecord
+internal sealed class ServiceExecutionRecord : StoredRecord
 {
     private readonly object _gate = new();
     private DateTimeOffset? _cancelledAt;
 
-    public required string Id { get; init; }
-    public required long Ordinal { get; init; }
     public required string ServiceName { get; init; }
     public required DemoServiceKind Kind { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
     public required TimeSpan PendingDuration { get; init; }
     public required TimeSpan RunningDuration { get; init; }
     public required JToken Input { get; init; }
