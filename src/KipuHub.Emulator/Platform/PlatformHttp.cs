@@ -32,14 +32,6 @@ internal static class PlatformHttp
 
     public static HttpProblemException Forbidden(string message) => new(StatusCodes.Status403Forbidden, message);
 
-    /// <summary>A page in the Platform's camelCase shape, cut with the Quantum API's Spring-style paging rules.</summary>
-    public static (List<T> Content, PageRequest Paging, long Total, int Pages) Page<T>(HttpContext context, IEnumerable<T> items, IReadOnlyDictionary<string, Func<T, object?>> sortKeys, Func<T, long> order)
-    {
-        var paging = PageRequest.Parse(context, sortKeys.Keys.ToArray());
-        var (content, total, pages) = paging.Apply(items, sortKeys, order);
-        return (content, paging, total, pages);
-    }
-
     public static bool Contains(string? text, string? part) =>
         string.IsNullOrEmpty(part) || (text?.Contains(part, StringComparison.OrdinalIgnoreCase) ?? false);
 }
