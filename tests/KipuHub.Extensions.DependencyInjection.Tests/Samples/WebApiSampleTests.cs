@@ -4,6 +4,7 @@ using KipuHub.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
@@ -110,7 +111,7 @@ public class WebApiSampleTests
     [Test]
     public void MissingToken_FailsAtStartUp_WithAMessageNamingTheKey()
     {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var app = new StartUpFailureFactory().WithWebHostBuilder(b => b
             .UseSetting("KipuHub:UseEmulator", "false")
             .UseSetting("KipuHub:BaseUrl", "http://127.0.0.1:9/quantum/")
             .ConfigureTestServices(s => s.PostConfigure<KipuHubOptions>(o => o.CredentialEnvironment = NoCredentials.Environment)));
@@ -123,7 +124,7 @@ public class WebApiSampleTests
     [Test]
     public void InvalidBaseUrl_FailsAtStartUp_WithAMessageNamingTheKey()
     {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var app = new StartUpFailureFactory().WithWebHostBuilder(b => b
             .UseSetting("KipuHub:UseEmulator", "false")
             .UseSetting("KipuHub:ApiKey", "token-123456")
             .UseSetting("KipuHub:BaseUrl", "localhost:8080/quantum"));
@@ -180,4 +181,30 @@ public class WebApiSampleTests
         (await http.GetFromJsonAsync<JobView>($"/jobs/{id}"))!;
 
     internal sealed record JobView(string Id, string Status);
+
+    /// <summary>
+    /// Reports a failed start-up with the app's own exception. When the app's host fails to start, its entry point
+    /// disposes it; WebApplicationFactory's DeferredHost.StartAsync then reads the disposed host's services and, if it
+    /// gets there after the dispose (a race between the entry point's thread and the test's), throws
+    /// ObjectDisposedException instead of the start-up error. The host logs that error before it is disposed, so the
+    /// log always has it by then.
+    /// </summary>
+    private sealed class StartUpFailureFactory : WebApplicationFactory<Program>
+    {
+        private readonly CapturingLoggerProvider _logs = new();
+
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_logs));
+            try
+            {
+                return base.CreateHost(builder);
+            }
+            catch (ObjectDisposedException disposed)
+            {
+                var failure = _logs.Lines.FirstOrDefault(line => line.Contains("Hosting failed to start", StringComparison.Ordinal));
+                throw failure is null ? disposed : new InvalidOperationException($"The app failed to start: {failure}", disposed);
+            }
+        }
+    }
 }
