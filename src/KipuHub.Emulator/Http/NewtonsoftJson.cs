@@ -75,6 +75,9 @@ internal static class NewtonsoftJson
     /// <summary>Serializes a value to compact JSON text with the shared settings.</summary>
     public static string Serialize(object? value) => JsonConvert.SerializeObject(value, Settings);
 
+    /// <summary>A deep copy of a model as the wire sees it (a JSON round trip), to change a response without changing what is stored.</summary>
+    public static T Copy<T>(T model) => JsonConvert.DeserializeObject<T>(Serialize(model), Settings)!;
+
     /// <summary>Writes a JSON response. Bodies are serialized first, because Kestrel forbids synchronous writes.</summary>
     public static Task WriteAsync(HttpContext context, int statusCode, object? value)
         => WriteTextAsync(context, statusCode, Serialize(value), "application/json; charset=utf-8");

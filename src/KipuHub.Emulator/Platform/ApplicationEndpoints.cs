@@ -64,8 +64,7 @@ internal static class ApplicationEndpoints
     {
         var body = await PlatformHttp.ReadAsync<CreateApplicationRequest>(context, hub).ConfigureAwait(false);
         var owner = PlatformHttp.OwnerKey(context);
-        var name = PlatformHttp.Required(body.Name, "name");
-        RequireUniqueName(hub.Platform, owner, name, null);
+        var name = PlatformHttp.UniqueName(body.Name, hub.Platform.Applications.OwnedBy(owner), a => a.Name, null, "An application");
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid().ToString(),
@@ -85,9 +84,7 @@ internal static class ApplicationEndpoints
         var body = await PlatformHttp.ReadAsync<UpdateApplicationRequest>(context, hub).ConfigureAwait(false);
         if (body.Name is not null)
         {
-            var name = PlatformHttp.Required(body.Name, "name");
-            RequireUniqueName(hub.Platform, application.OwnerKey, name, application.Id);
-            application.Name = name;
+            application.Name = PlatformHttp.UniqueName(body.Name, hub.Platform.Applications.OwnedBy(application.OwnerKey), a => a.Name, application.Id, "An application");
         }
 
         application.Description = body.Description ?? application.Description;
@@ -125,14 +122,6 @@ internal static class ApplicationEndpoints
             LogsAvailable = false,
             CreatedAt = subscription.CreatedAt,
         };
-    }
-
-    private static void RequireUniqueName(PlatformState state, string owner, string name, string? except)
-    {
-        if (state.Applications.OwnedBy(owner).Any(a => a.Id != except && string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw PlatformHttp.Conflict($"An application named '{name}' already exists in this context; choose another name.");
-        }
     }
 
     private static IEnumerable<SubscriptionRecord> SubscriptionsOf(PlatformState state, ApplicationRecord application)

@@ -1,3 +1,4 @@
+using KipuHub.Emulator.Quantum;
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>Small request and response helpers shared by the Platform routes.</summary>
@@ -27,6 +28,22 @@ internal static class PlatformHttp
 
     public static string Required(string? value, string field)
         => string.IsNullOrWhiteSpace(value) ? throw HttpProblemException.BadRequest($"'{field}' is required and must not be blank.") : value.Trim();
+
+    /// <summary>
+    /// The trimmed <paramref name="requested"/> name (400 when blank), unless another of the context's records (other
+    /// than <paramref name="except"/>) already has it (409): names are unique per context, like folders.
+    /// </summary>
+    public static string UniqueName<T>(string? requested, IEnumerable<T> contextRecords, Func<T, string> nameOf, string? except, string what)
+        where T : StoredRecord
+    {
+        var name = Required(requested, "name");
+        if (contextRecords.Any(r => r.Id != except && string.Equals(nameOf(r), name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Conflict($"{what} named '{name}' already exists in this context; choose another name.");
+        }
+
+        return name;
+    }
 
     public static HttpProblemException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
 

@@ -21,38 +21,35 @@ internal static class WorkloadEndpoints
     private static Workload FromJob(JobRecord job, DateTimeOffset now)
     {
         var model = job.ToModel(now);
-        return new Workload
-        {
-            Type = WorkloadType.Job,
-            Id = model.Id,
-            Name = model.Name,
-            BackendId = model.BackendId,
-            Provider = model.Provider,
-            Status = model.Status?.ToString(),
-            SdkProvider = model.SdkProvider,
-            SessionId = model.SessionId,
-            CreatedAt = model.CreatedAt,
-            StartedAt = model.StartedAt,
-            EndedAt = model.EndedAt,
-            Tags = model.Tags,
-        };
+        var workload = Common(WorkloadType.Job, model.Id, model.BackendId, model.Status?.ToString(), model.CreatedAt, model.StartedAt, model.EndedAt, model.Tags);
+        workload.Name = model.Name;
+        workload.Provider = model.Provider;
+        workload.SdkProvider = model.SdkProvider;
+        workload.SessionId = model.SessionId;
+        return workload;
     }
 
     private static Workload FromSession(SessionRecord session, DateTimeOffset now)
     {
         var model = session.ToModel(now);
-        return new Workload
-        {
-            Type = WorkloadType.Session,
-            Id = model.Id,
-            BackendId = model.BackendId,
-            Provider = model.Provider is { } p ? new JobProvider(p.ToString()) : (JobProvider?)null,
-            Status = model.Status?.ToString(),
-            SdkProvider = model.SdkProvider is { } sdk ? new JobSdkProvider(sdk.ToString()) : (JobSdkProvider?)null,
-            CreatedAt = model.CreatedAt,
-            StartedAt = model.StartedAt,
-            EndedAt = model.ClosedAt,
-            Tags = model.Tags,
-        };
+        var workload = Common(WorkloadType.Session, model.Id, model.BackendId, model.Status?.ToString(), model.CreatedAt, model.StartedAt, model.ClosedAt, model.Tags);
+        workload.Provider = model.Provider is { } p ? new JobProvider(p.ToString()) : (JobProvider?)null;
+        workload.SdkProvider = model.SdkProvider is { } sdk ? new JobSdkProvider(sdk.ToString()) : (JobSdkProvider?)null;
+        return workload;
     }
+
+    /// <summary>What a job and a session report alike; a session ends when it is closed.</summary>
+    private static Workload Common(
+        WorkloadType type, string? id, string? backendId, string? status, DateTimeOffset? createdAt, DateTimeOffset? startedAt, DateTimeOffset? endedAt, ICollection<string>? tags)
+        => new()
+        {
+            Type = type,
+            Id = id,
+            BackendId = backendId,
+            Status = status,
+            CreatedAt = createdAt,
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            Tags = tags,
+        };
 }
