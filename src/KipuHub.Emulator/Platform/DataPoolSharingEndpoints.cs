@@ -53,6 +53,7 @@ internal static class DataPoolSharingEndpoints
         var share = new DataPoolShareRecord
         {
             Id = Guid.NewGuid().ToString(),
+            Ordinal = hub.NextOrdinal(),
             DataPoolId = pool.Id,
             PrincipalId = principal,
             PrincipalType = PrincipalKind(hub, body.PrincipalType, principal),

@@ -41,8 +41,7 @@ internal static class ServiceEndpoints
             ServiceName = name,
             Kind = DemoServices.ByName[name],
             CreatedAt = hub.Now,
-            PendingDuration = hub.Options.ServiceExecutionPendingDuration,
-            RunningDuration = hub.Options.ServiceExecutionRunningDuration,
+            Phases = new PhaseDurations(hub.Options.ServiceExecutionPendingDuration, hub.Options.ServiceExecutionRunningDuration, TimeSpan.Zero),
             Input = input,
             ForcedFailure = body["emulator_fail"] is JValue { Type: JTokenType.String } fail ? fail.Value<string>() : null,
         };

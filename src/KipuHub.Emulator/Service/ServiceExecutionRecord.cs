@@ -16,8 +16,7 @@ internal sealed class ServiceExecutionRecord : StoredRecord
 
     public required string ServiceName { get; init; }
     public required DemoServiceKind Kind { get; init; }
-    public required TimeSpan PendingDuration { get; init; }
-    public required TimeSpan RunningDuration { get; init; }
+    public required PhaseDurations Phases { get; init; }
     public required JToken Input { get; init; }
 
     /// <summary>A failure asked for with the <c>emulator_fail</c> request key.</summary>
@@ -34,7 +33,7 @@ internal sealed class ServiceExecutionRecord : StoredRecord
             cancelledAt = _cancelledAt;
         }
 
-        var startAt = CreatedAt + PendingDuration;
+        var startAt = CreatedAt + Phases.Pending;
         if (cancelledAt is { } c)
         {
             return new ExecutionState(ServiceExecutionStatus.Cancelled, c >= startAt ? startAt : null, c, null);
@@ -124,7 +123,7 @@ internal sealed class ServiceExecutionRecord : StoredRecord
 
     private (DateTimeOffset? EndAt, string? Failure) Ending(DateTimeOffset now, DateTimeOffset startAt)
     {
-        var minimumEnd = startAt + RunningDuration;
+        var minimumEnd = startAt + Phases.Running;
         if (Job is not { } job)
         {
             return (minimumEnd, ForcedFailure);

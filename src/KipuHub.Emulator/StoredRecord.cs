@@ -1,4 +1,4 @@
-namespace KipuHub.Emulator.Quantum;
+namespace KipuHub.Emulator;
 
 /// <summary>What every record the emulator stores has: an id, its creation order and its creation time.</summary>
 internal abstract class StoredRecord
