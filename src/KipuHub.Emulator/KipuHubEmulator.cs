@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using KipuHub.Emulator.Diagnostics;
 using KipuHub.Emulator.Faults;
-using KipuHub.Emulator.Http;
 using KipuHub.Emulator.Platform;
 using KipuHub.Emulator.Quantum;
 using KipuHub.Emulator.Service;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -91,25 +89,19 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         options ??= new KipuHubEmulatorOptions();
         Validate(options);
         var hub = new HubRuntime(options);
-        // A WebApplicationFactory whose app failed to start can leave its hosting listener subscribed; the next host
-        // built in the process (this one) then gets the factory's in-memory TestServer and no address. The listener
-        // takes only one host, so a second build gets Kestrel.
-        for (var attempt = 1; ; attempt++)
+        var app = await BuildDetachedAsync(options, hub).ConfigureAwait(false);
+        try
         {
-            var app = Build(options, hub);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-            if (address != null)
-            {
-                return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
-            }
-
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The emulator's web host started without a loopback address: another component replaced its server.");
+            return new KipuHubEmulator(app, hub, new Uri(address.TrimEnd('/') + "/"));
+        }
+        catch
+        {
             await app.DisposeAsync().ConfigureAwait(false);
-            if (attempt == 2)
-            {
-                throw new InvalidOperationException(
-                    "The emulator's web host got no loopback address: another component (such as a WebApplicationFactory) replaced its server. Start the emulator before building that host.");
-            }
+            hub.Dispose();
+            throw;
         }
     }
 
@@ -130,17 +122,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>Creates an <see cref="HttpClient"/> for the Quantum API: base address and <c>X-Auth-Token</c> set. The caller disposes it.</summary>
     /// <param name="organizationId">Sent as <c>X-OrganizationId</c>; null for the personal context.</param>
     /// <returns>A client for the generated Quantum API clients.</returns>
-    public HttpClient CreateQuantumHttpClient(string? organizationId = null)
-    {
-        var client = new HttpClient { BaseAddress = QuantumBaseUrl };
-        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
-        if (organizationId is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
-        }
-
-        return client;
-    }
+    public HttpClient CreateQuantumHttpClient(string? organizationId = null) => CreateHubHttpClient(QuantumBaseUrl, organizationId);
 
     /// <summary>Creates an <see cref="HttpClient"/> for a demo service: gateway base address and bearer token set. The caller disposes it.</summary>
     /// <param name="serviceName">One of <see cref="ServiceNames"/>.</param>
@@ -155,17 +137,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>Creates an <see cref="HttpClient"/> for the Platform API: base address and <c>X-Auth-Token</c> set. The caller disposes it.</summary>
     /// <param name="organizationId">Sent as <c>X-OrganizationId</c> when not null; must be one of <see cref="OrganizationIds"/>.</param>
     /// <returns>A client whose relative requests go to <see cref="PlatformBaseUrl"/>.</returns>
-    public HttpClient CreatePlatformHttpClient(string? organizationId = null)
-    {
-        var client = new HttpClient { BaseAddress = PlatformBaseUrl };
-        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
-        if (organizationId is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
-        }
-
-        return client;
-    }
+    public HttpClient CreatePlatformHttpClient(string? organizationId = null) => CreateHubHttpClient(PlatformBaseUrl, organizationId);
 
     /// <summary>The Platform operationIds the emulator implements; every other operation of the spec answers 501.</summary>
     public IReadOnlyCollection<string> ImplementedPlatformOperations => PlatformRoutes.Implemented(_hub);
@@ -187,6 +159,33 @@ public sealed class KipuHubEmulator : IAsyncDisposable
     /// <summary>Describes the emulator without secrets.</summary>
     /// <returns>The base URL.</returns>
     public override string ToString() => $"KipuHubEmulator at {BaseUrl}";
+
+    // Builds the host outside the caller's ExecutionContext. WebApplicationFactory (HostFactoryResolver) runs an app's
+    // entry point on a flow marked with an AsyncLocal and, until it has that app's host, applies its test configuration
+    // (UseTestServer) to every host built on the marked flow and takes the first one built as the app. An app that
+    // starts an emulator while it starts up (the WebApi sample with KipuHub:UseEmulator, from ValidateOnStart) would
+    // otherwise race the factory: its emulator got a TestServer and no address whenever the factory had not yet stopped
+    // listening. A host built on a flow without the caller's AsyncLocals is never seen by that listener.
+    private static Task<WebApplication> BuildDetachedAsync(KipuHubEmulatorOptions options, HubRuntime hub)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => Build(options, hub));
+        }
+    }
+
+    /// <summary>A client for an API that authenticates with <c>X-Auth-Token</c> and is scoped by <c>X-OrganizationId</c>.</summary>
+    private HttpClient CreateHubHttpClient(Uri baseAddress, string? organizationId)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Add("X-Auth-Token", AccessToken);
+        if (organizationId is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-OrganizationId", organizationId);
+        }
+
+        return client;
+    }
 
     private static WebApplication Build(KipuHubEmulatorOptions options, HubRuntime hub)
     {
@@ -218,11 +217,7 @@ public sealed class KipuHubEmulator : IAsyncDisposable
 
     private static void MapRoutes(WebApplication app, HubRuntime hub)
     {
-        var quantum = app.MapGroup(AuthMiddleware.QuantumPrefix);
-        BackendEndpoints.Map(quantum, hub);
-        JobEndpoints.Map(quantum, hub);
-        SessionEndpoints.Map(quantum, hub);
-        WorkloadEndpoints.Map(quantum, hub);
+        QuantumRoutes.Map(app, hub);
         ServiceEndpoints.Map(app, hub);
         PlatformRoutes.Map(app, hub);
         app.MapFallback("{*path}", context => throw HttpProblemException.NotFound(

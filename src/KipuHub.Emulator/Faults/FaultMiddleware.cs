@@ -1,6 +1,5 @@
 using System.Text;
 using KipuHub.Emulator.Diagnostics;
-using KipuHub.Emulator.Http;
 
 namespace KipuHub.Emulator.Faults;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Primitives;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Http;
 
@@ -75,6 +74,9 @@ internal static class NewtonsoftJson
 
     /// <summary>Serializes a value to compact JSON text with the shared settings.</summary>
     public static string Serialize(object? value) => JsonConvert.SerializeObject(value, Settings);
+
+    /// <summary>A deep copy of a model as the wire sees it (a JSON round trip), to change a response without changing what is stored.</summary>
+    public static T Copy<T>(T model) => JsonConvert.DeserializeObject<T>(Serialize(model), Settings)!;
 
     /// <summary>Writes a JSON response. Bodies are serialized first, because Kestrel forbids synchronous writes.</summary>
     public static Task WriteAsync(HttpContext context, int statusCode, object? value)

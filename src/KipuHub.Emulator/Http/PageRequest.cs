@@ -95,7 +95,7 @@ internal sealed record PageRequest(int Page, int Size, IReadOnlyList<SortKey> So
     }
 
     /// <summary>Accepts <c>createdAt</c> as well as <c>created_at</c>, since camelCase clients exist.</summary>
-    private static string ToSnakeCase(string name)
+    public static string ToSnakeCase(string name)
     {
         var builder = new StringBuilder(name.Length + 4);
         foreach (var c in name)

@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;
@@ -13,7 +12,7 @@ internal static class AccountEndpoints
         handlers.Add("getOrganizations", ctx => PlatformHttp.Ok(ctx, MemberOf(ctx, hub).Select(Organization).ToList()));
         handlers.Add("getOrganization", ctx =>
         {
-            var id = PlatformHttp.Route(ctx, "organizationId");
+            var id = RequestRoute.Value(ctx, "organizationId");
             return MemberOf(ctx, hub).Contains(id, StringComparer.Ordinal)
                 ? PlatformHttp.Ok(ctx, Organization(id))
                 : throw HttpProblemException.NotFound($"Organization '{id}' was not found among the organizations you belong to.");

@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;
@@ -65,8 +64,7 @@ internal static class ApplicationEndpoints
     {
         var body = await PlatformHttp.ReadAsync<CreateApplicationRequest>(context, hub).ConfigureAwait(false);
         var owner = PlatformHttp.OwnerKey(context);
-        var name = PlatformHttp.Required(body.Name, "name");
-        RequireUniqueName(hub.Platform, owner, name, null);
+        var name = PlatformHttp.UniqueName(body.Name, hub.Platform.Applications.OwnedBy(owner), a => a.Name, null, "An application");
         var application = new ApplicationRecord
         {
             Id = Guid.NewGuid().ToString(),
@@ -86,9 +84,7 @@ internal static class ApplicationEndpoints
         var body = await PlatformHttp.ReadAsync<UpdateApplicationRequest>(context, hub).ConfigureAwait(false);
         if (body.Name is not null)
         {
-            var name = PlatformHttp.Required(body.Name, "name");
-            RequireUniqueName(hub.Platform, application.OwnerKey, name, application.Id);
-            application.Name = name;
+            application.Name = PlatformHttp.UniqueName(body.Name, hub.Platform.Applications.OwnedBy(application.OwnerKey), a => a.Name, application.Id, "An application");
         }
 
         application.Description = body.Description ?? application.Description;
@@ -128,14 +124,6 @@ internal static class ApplicationEndpoints
         };
     }
 
-    private static void RequireUniqueName(PlatformState state, string owner, string name, string? except)
-    {
-        if (state.Applications.OwnedBy(owner).Any(a => a.Id != except && string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw PlatformHttp.Conflict($"An application named '{name}' already exists in this context; choose another name.");
-        }
-    }
-
     private static IEnumerable<SubscriptionRecord> SubscriptionsOf(PlatformState state, ApplicationRecord application)
         => state.Subscriptions.OwnedBy(application.OwnerKey).Where(s => s.ApplicationId == application.Id).OrderBy(s => s.Ordinal);
 
@@ -143,14 +131,14 @@ internal static class ApplicationEndpoints
 
     private static ApplicationRecord FindApplication(HttpContext context, PlatformState state, string? id = null)
     {
-        id ??= PlatformHttp.Route(context, "applicationId");
+        id ??= RequestRoute.Value(context, "applicationId");
         return state.Applications.Find(id, PlatformHttp.OwnerKey(context))
             ?? throw HttpProblemException.NotFound($"Application '{id}' was not found. Applications are visible only in the context that created them (check X-OrganizationId).");
     }
 
     private static SubscriptionRecord FindSubscription(HttpContext context, PlatformState state, ApplicationRecord? application)
     {
-        var id = PlatformHttp.Route(context, "subscriptionId");
+        var id = RequestRoute.Value(context, "subscriptionId");
         var subscription = state.Subscriptions.Find(id, PlatformHttp.OwnerKey(context));
         return subscription is not null && (application is null || subscription.ApplicationId == application.Id)
             ? subscription

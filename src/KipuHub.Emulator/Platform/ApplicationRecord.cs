@@ -4,12 +4,8 @@ using KipuHub.Generated.Platform;
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>An application (a consumer of services), owned by the context that created it.</summary>
-internal sealed class ApplicationRecord : IOwnedRecord
+internal sealed class ApplicationRecord : OwnedRecord
 {
-    public required string Id { get; init; }
-    public required string OwnerKey { get; init; }
-    public required long Ordinal { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
     public required string Name { get; set; }
     public string? Description { get; set; }
 

@@ -12,33 +12,8 @@ internal static class CatalogSeed
 
     private static readonly ServiceType[] Types = [ServiceType.Managed, ServiceType.External, ServiceType.Workflow];
 
-    private static readonly (string Name, string Acronym, string Problem, ComputationModel Model)[] AlgorithmSeeds =
-    [
-        ("Grover's search", "GROVER", "Unstructured search", ComputationModel.Quantum),
-        ("Shor's algorithm", "SHOR", "Integer factorization", ComputationModel.Hybrid),
-        ("Quantum approximate optimization algorithm", "QAOA", "Combinatorial optimization", ComputationModel.Hybrid),
-        ("Variational quantum eigensolver", "VQE", "Ground-state energy", ComputationModel.Hybrid),
-        ("Quantum phase estimation", "QPE", "Eigenvalue estimation", ComputationModel.Quantum),
-        ("Harrow-Hassidim-Lloyd", "HHL", "Linear systems", ComputationModel.Quantum),
-        ("Deutsch-Jozsa", "DJ", "Balanced or constant oracle", ComputationModel.Quantum),
-        ("Bernstein-Vazirani", "BV", "Hidden bit string", ComputationModel.Quantum),
-        ("Simon's algorithm", "SIMON", "Hidden period", ComputationModel.Quantum),
-        ("Quantum Fourier transform", "QFT", "Fourier transform of amplitudes", ComputationModel.Quantum),
-        ("Quantum amplitude estimation", "QAE", "Monte Carlo estimation", ComputationModel.Quantum),
-        ("Quantum kernel estimation", "QKE", "Classification", ComputationModel.Hybrid),
-    ];
-
-    private static readonly (string Title, string Summary)[] UseCaseSeeds =
-    [
-        ("Portfolio optimization", "Select assets under a risk budget with QAOA."),
-        ("Molecular ground states", "Estimate binding energies with VQE."),
-        ("Vehicle routing", "Plan delivery routes as a QUBO."),
-        ("Credit risk analysis", "Speed up Monte Carlo risk estimates with amplitude estimation."),
-        ("Job shop scheduling", "Schedule machines and jobs with quantum annealing."),
-        ("Fraud detection", "Classify transactions with quantum kernels."),
-        ("Battery materials", "Simulate electrolyte molecules."),
-        ("Traffic flow optimization", "Balance traffic across a road network."),
-    ];
+    /// <summary>The seeded algorithms and use cases: a table in <c>Platform/catalog-seed.json</c>, embedded at build time.</summary>
+    private static readonly Lazy<JObject> Seed = new(() => EmbeddedJson.Read("KipuHub.Emulator.catalog-seed.json", "Platform/catalog-seed.json"));
 
     /// <summary>The demo services first (they run behind the gateway), then <paramref name="seeded"/> catalog-only services.</summary>
     public static IReadOnlyList<CatalogService> Services(int seeded)
@@ -64,28 +39,32 @@ internal static class CatalogSeed
         return services;
     }
 
-    public static IReadOnlyList<AlgorithmDto> Algorithms() => AlgorithmSeeds.Select((a, i) => new AlgorithmDto
+    public static IReadOnlyList<AlgorithmDto> Algorithms() => Rows("algorithms").Select((a, i) => new AlgorithmDto
     {
         Id = "a1600000-0000-4000-8000-" + (i + 1).ToString("D12", CultureInfo.InvariantCulture),
-        Name = a.Name,
-        Acronym = a.Acronym,
-        Problem = a.Problem,
-        Intent = "Solve " + a.Problem.ToLowerInvariant() + ".",
-        ComputationModel = a.Model,
+        Name = Text(a, "name"),
+        Acronym = Text(a, "acronym"),
+        Problem = Text(a, "problem"),
+        Intent = "Solve " + Text(a, "problem").ToLowerInvariant() + ".",
+        ComputationModel = new ComputationModel(Text(a, "computationModel")),
         CurrentUserPermission = AccessPermission.Viewer,
         CreatedAt = Origin.AddDays(i),
         ModifiedAt = Origin.AddDays(i),
     }).ToList();
 
-    public static IReadOnlyList<UseCaseDto> UseCases() => UseCaseSeeds.Select((u, i) => new UseCaseDto
+    public static IReadOnlyList<UseCaseDto> UseCases() => Rows("useCases").Select((u, i) => new UseCaseDto
     {
         Id = "0ca5e000-0000-4000-8000-" + (i + 1).ToString("D12", CultureInfo.InvariantCulture),
-        Title = u.Title,
-        ShortDescription = u.Summary,
-        Description = u.Summary,
+        Title = Text(u, "title"),
+        ShortDescription = Text(u, "summary"),
+        Description = Text(u, "summary"),
         CurrentUserPermission = AccessPermission.Viewer,
         CreatedAt = Origin.AddDays(i),
     }).ToList();
+
+    private static IEnumerable<JObject> Rows(string table) => ((JArray)Seed.Value[table]!).Cast<JObject>();
+
+    private static string Text(JObject row, string field) => row.Value<string>(field)!;
 
     private static CatalogService Demo(string name, string displayName, int order) => new(
         DemoServices.ServiceId(name), name, displayName, ServiceType.Managed, ServiceLifecycle.Published, Origin.AddDays(-1 - order), order, DemoServices.PathOf(name));

@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;
@@ -15,7 +14,7 @@ internal static class DataPoolAccess
     /// <summary>The pool the route names, if the caller may see it.</summary>
     public static DataPoolRecord Read(HttpContext context, PlatformState state)
     {
-        var id = PlatformHttp.Route(context, "dataPoolId");
+        var id = RequestRoute.Value(context, "dataPoolId");
         var pool = state.DataPools.FindAnyOwner(id);
         return pool?.PermissionOf(PlatformHttp.OwnerKey(context)) is not null
             ? pool

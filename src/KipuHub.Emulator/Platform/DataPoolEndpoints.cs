@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;
@@ -34,8 +33,7 @@ internal static class DataPoolEndpoints
     {
         var body = await PlatformHttp.ReadAsync<CreateDataPoolRequest>(context, hub).ConfigureAwait(false);
         var owner = PlatformHttp.OwnerKey(context);
-        var name = PlatformHttp.Required(body.Name, "name");
-        RequireUniqueName(hub.Platform, owner, name, null);
+        var name = PlatformHttp.UniqueName(body.Name, hub.Platform.DataPools.OwnedBy(owner), p => p.Name, null, "A data pool");
         var pool = new DataPoolRecord { Id = Guid.NewGuid().ToString(), OwnerKey = owner, Ordinal = hub.NextOrdinal(), CreatedAt = hub.Now };
         pool.Describe(name, body.ShortDescription, body.Description);
         hub.Platform.DataPools.Add(pool);
@@ -46,22 +44,8 @@ internal static class DataPoolEndpoints
     {
         var pool = DataPoolAccess.Maintain(context, hub.Platform);
         var body = await PlatformHttp.ReadAsync<UpdateDataPoolRequest>(context, hub).ConfigureAwait(false);
-        var name = body.Name is null ? null : PlatformHttp.Required(body.Name, "name");
-        if (name is not null)
-        {
-            RequireUniqueName(hub.Platform, pool.OwnerKey, name, pool.Id);
-        }
-
+        var name = body.Name is null ? null : PlatformHttp.UniqueName(body.Name, hub.Platform.DataPools.OwnedBy(pool.OwnerKey), p => p.Name, pool.Id, "A data pool");
         pool.Describe(name, body.ShortDescription, body.Description);
         await PlatformHttp.Ok(context, pool.ToModel(PlatformHttp.OwnerKey(context))).ConfigureAwait(false);
-    }
-
-    // Names are unique per owner, like folders: the one place the spec's 409 on create can happen here.
-    private static void RequireUniqueName(PlatformState state, string owner, string name, string? except)
-    {
-        if (state.DataPools.OwnedBy(owner).Any(p => p.Id != except && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw PlatformHttp.Conflict($"A data pool named '{name}' already exists in this context; choose another name.");
-        }
     }
 }

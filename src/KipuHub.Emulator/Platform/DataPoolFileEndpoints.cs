@@ -1,5 +1,4 @@
 using System.Globalization;
-using KipuHub.Emulator.Http;
 
 namespace KipuHub.Emulator.Platform;
 
@@ -74,7 +73,7 @@ internal static class DataPoolFileEndpoints
 
     private static DataPoolFileRecord Find(HttpContext context, DataPoolRecord pool)
     {
-        var id = PlatformHttp.Route(context, "fileId");
+        var id = RequestRoute.Value(context, "fileId");
         return pool.Files.TryGetValue(id, out var file)
             ? file
             : throw HttpProblemException.NotFound($"Data pool '{pool.Id}' has no file '{id}'. GET /datapools/{pool.Id}/files lists its files.");

@@ -8,14 +8,10 @@ namespace KipuHub.Emulator.Platform;
 /// A data pool: owned by the context that created it (OWNER there) and visible to every context it is shared with,
 /// with the share's permission. Files, shares and grants live with it and go when it is deleted.
 /// </summary>
-internal sealed class DataPoolRecord : IOwnedRecord
+internal sealed class DataPoolRecord : OwnedRecord
 {
     private readonly object _gate = new();
 
-    public required string Id { get; init; }
-    public required string OwnerKey { get; init; }
-    public required long Ordinal { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
 
     public string Name { get; private set; } = string.Empty;
     public string? ShortDescription { get; private set; }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Platform;
 
 namespace KipuHub.Emulator.Platform;
@@ -35,9 +34,9 @@ internal static class DataPoolSharingEndpoints
         });
 
         handlers.Add("getDataPoolGrants", ctx => PlatformHttp.Ok(ctx, DataPoolAccess.Maintain(ctx, state).Grants.Values
-            .OrderBy(g => g.CreatedAt).Select(WithoutToken).ToList()));
+            .OrderBy(g => g.CreatedAt).ToList()));
         handlers.Add("createDataPoolGrant", ctx => GrantAsync(ctx, hub));
-        handlers.Add("getDataPoolGrant", ctx => PlatformHttp.Ok(ctx, WithoutToken(FindGrant(ctx, DataPoolAccess.Maintain(ctx, state)))));
+        handlers.Add("getDataPoolGrant", ctx => PlatformHttp.Ok(ctx, FindGrant(ctx, DataPoolAccess.Maintain(ctx, state))));
         handlers.Add("deleteDataPoolGrant", ctx =>
         {
             var pool = DataPoolAccess.Maintain(ctx, state);
@@ -54,6 +53,7 @@ internal static class DataPoolSharingEndpoints
         var share = new DataPoolShareRecord
         {
             Id = Guid.NewGuid().ToString(),
+            Ordinal = hub.NextOrdinal(),
             DataPoolId = pool.Id,
             PrincipalId = principal,
             PrincipalType = PrincipalKind(hub, body.PrincipalType, principal),
@@ -110,8 +110,9 @@ internal static class DataPoolSharingEndpoints
             ExpiresAt = hub.Now.AddSeconds(seconds),
         };
         pool.Grants[grant.Id] = grant;
-        // The token exists only in this response, like a real grant's JWT: it is neither stored nor listed.
-        grant = WithoutToken(grant);
+        // The token exists only in this response, like a real grant's JWT: the stored grant (listed and read as it is)
+        // never has one, so the response is a copy.
+        grant = NewtonsoftJson.Copy(grant);
         grant.Token = "dpg_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         await PlatformHttp.Created(context, grant).ConfigureAwait(false);
     }
@@ -140,20 +141,9 @@ internal static class DataPoolSharingEndpoints
             ? permission
             : throw HttpProblemException.BadRequest($"A share's 'permission' is VIEWER or MAINTAINER, not '{permission}'.");
 
-    private static DataPoolGrantDto WithoutToken(DataPoolGrantDto grant) => new()
-    {
-        Id = grant.Id,
-        DataPoolId = grant.DataPoolId,
-        ServiceId = grant.ServiceId,
-        ServiceExecutionId = grant.ServiceExecutionId,
-        Access = grant.Access,
-        CreatedAt = grant.CreatedAt,
-        ExpiresAt = grant.ExpiresAt,
-    };
-
     private static DataPoolShareRecord FindShare(HttpContext context, DataPoolRecord pool)
     {
-        var id = PlatformHttp.Route(context, "shareId");
+        var id = RequestRoute.Value(context, "shareId");
         return pool.Shares.TryGetValue(id, out var share)
             ? share
             : throw HttpProblemException.NotFound($"Data pool '{pool.Id}' has no share '{id}'.");
@@ -161,7 +151,7 @@ internal static class DataPoolSharingEndpoints
 
     private static DataPoolGrantDto FindGrant(HttpContext context, DataPoolRecord pool)
     {
-        var id = PlatformHttp.Route(context, "grantId");
+        var id = RequestRoute.Value(context, "grantId");
         return pool.Grants.TryGetValue(id, out var grant)
             ? grant
             : throw HttpProblemException.NotFound($"Data pool '{pool.Id}' has no grant '{id}'.");

@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 

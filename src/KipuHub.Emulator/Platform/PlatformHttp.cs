@@ -1,13 +1,9 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Emulator.Quantum;
-
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>Small request and response helpers shared by the Platform routes.</summary>
 internal static class PlatformHttp
 {
-    public static string Route(HttpContext context, string name) => JobEndpoints.Route(context, name);
-
     public static string OwnerKey(HttpContext context) => CallerContext.Of(context).OwnerKey;
 
     /// <summary>Scheme, host and port of the request, for absolute URLs in bodies (no trailing '/').</summary>
@@ -33,17 +29,25 @@ internal static class PlatformHttp
     public static string Required(string? value, string field)
         => string.IsNullOrWhiteSpace(value) ? throw HttpProblemException.BadRequest($"'{field}' is required and must not be blank.") : value.Trim();
 
+    /// <summary>
+    /// The trimmed <paramref name="requested"/> name (400 when blank), unless another of the context's records (other
+    /// than <paramref name="except"/>) already has it (409): names are unique per context, like folders.
+    /// </summary>
+    public static string UniqueName<T>(string? requested, IEnumerable<T> contextRecords, Func<T, string> nameOf, string? except, string what)
+        where T : StoredRecord
+    {
+        var name = Required(requested, "name");
+        if (contextRecords.Any(r => r.Id != except && string.Equals(nameOf(r), name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Conflict($"{what} named '{name}' already exists in this context; choose another name.");
+        }
+
+        return name;
+    }
+
     public static HttpProblemException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
 
     public static HttpProblemException Forbidden(string message) => new(StatusCodes.Status403Forbidden, message);
-
-    /// <summary>A page in the Platform's camelCase shape, cut with the Quantum API's Spring-style paging rules.</summary>
-    public static (List<T> Content, PageRequest Paging, long Total, int Pages) Page<T>(HttpContext context, IEnumerable<T> items, IReadOnlyDictionary<string, Func<T, object?>> sortKeys, Func<T, long> order)
-    {
-        var paging = PageRequest.Parse(context, sortKeys.Keys.ToArray());
-        var (content, total, pages) = paging.Apply(items, sortKeys, order);
-        return (content, paging, total, pages);
-    }
 
     public static bool Contains(string? text, string? part) =>
         string.IsNullOrEmpty(part) || (text?.Contains(part, StringComparison.OrdinalIgnoreCase) ?? false);

@@ -1,7 +1,3 @@
-using KipuHub.Emulator.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>
@@ -11,6 +7,12 @@ namespace KipuHub.Emulator.Platform;
 internal static class PlatformRoutes
 {
     public const string Prefix = "/qc-catalog";
+
+    private static readonly Action<PlatformHandlers, HubRuntime>[] Modules =
+    [
+        AccountEndpoints.Register, CatalogEndpoints.Register, ServiceExecutionEndpoints.Register, ApplicationEndpoints.Register,
+        DataPoolEndpoints.Register, DataPoolFileEndpoints.Register, DataPoolSharingEndpoints.Register,
+    ];
 
     public static void Map(IEndpointRouteBuilder app, HubRuntime hub)
     {
@@ -37,13 +39,11 @@ internal static class PlatformRoutes
     private static PlatformHandlers Handlers(HubRuntime hub)
     {
         var handlers = new PlatformHandlers();
-        AccountEndpoints.Register(handlers, hub);
-        CatalogEndpoints.Register(handlers, hub);
-        ServiceExecutionEndpoints.Register(handlers, hub);
-        ApplicationEndpoints.Register(handlers, hub);
-        DataPoolEndpoints.Register(handlers, hub);
-        DataPoolFileEndpoints.Register(handlers, hub);
-        DataPoolSharingEndpoints.Register(handlers, hub);
+        foreach (var register in Modules)
+        {
+            register(handlers, hub);
+        }
+
         return handlers;
     }
 

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace KipuHub.Emulator.Platform;
 
 /// <summary>
@@ -18,10 +16,7 @@ internal static class PlatformSpec
 
     private static List<PlatformOperation> Load()
     {
-        using var stream = typeof(PlatformSpec).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing; KipuHub.Emulator.csproj embeds specs/platform.json.");
-        using var reader = new StreamReader(stream);
-        var spec = JObject.Parse(reader.ReadToEnd());
+        var spec = EmbeddedJson.Read(ResourceName, "specs/platform.json");
         var operations = new List<PlatformOperation>();
         foreach (var (path, item) in (JObject)spec["paths"]!)
         {

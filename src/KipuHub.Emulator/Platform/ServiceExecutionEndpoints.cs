@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Emulator.Service;
 using KipuHub.Generated.Platform;
 
@@ -10,16 +9,6 @@ namespace KipuHub.Emulator.Platform;
 /// </summary>
 internal static class ServiceExecutionEndpoints
 {
-    private static readonly Dictionary<string, Func<(ServiceExecutionRecord Record, ServiceExecutionDto Model), object?>> SortKeys = new()
-    {
-        ["id"] = e => e.Model.Id,
-        ["status"] = e => e.Model.Status?.ToString(),
-        ["service_id"] = e => e.Model.ServiceId,
-        ["created_at"] = e => e.Model.CreatedAt,
-        ["started_at"] = e => e.Model.StartedAt,
-        ["ended_at"] = e => e.Model.EndedAt,
-    };
-
     public static void Register(PlatformHandlers handlers, HubRuntime hub)
     {
         handlers.Add("listServiceExecutions", ctx => ListAsync(ctx, hub));
@@ -68,17 +57,10 @@ internal static class ServiceExecutionEndpoints
         var status = query["status"].ToString();
         var now = hub.Now;
         var visible = Visible(context, hub)
-            .Select(r => (Record: r, Model: ToModel(r, now)))
+            .Select(r => (Model: ToModel(r, now), r.Ordinal))
             .Where(e => (serviceId.Length == 0 || e.Model.ServiceId == serviceId) && (status.Length == 0 || e.Model.Status == new ServiceExecutionStatus(status)));
-        var (content, paging, total, pages) = PlatformHttp.Page(context, visible, SortKeys, e => e.Record.Ordinal);
-        return PlatformHttp.Ok(context, new PageServiceExecutionDto
-        {
-            Content = content.Select(e => e.Model).ToList(),
-            Page = paging.Page,
-            Size = paging.Size,
-            TotalElements = total,
-            TotalPages = pages,
-        });
+        return PlatformHttp.Ok(context, ListPage.Create<PageServiceExecutionDto, ServiceExecutionDto>(
+            context, visible, "id", "status", "service_id", "created_at", "started_at", "ended_at"));
     }
 
     private static IEnumerable<ServiceExecutionRecord> Visible(HttpContext context, HubRuntime hub)
@@ -86,7 +68,7 @@ internal static class ServiceExecutionEndpoints
 
     private static ServiceExecutionRecord Find(HttpContext context, HubRuntime hub)
     {
-        var id = PlatformHttp.Route(context, "serviceExecutionId");
+        var id = RequestRoute.Value(context, "serviceExecutionId");
         return Visible(context, hub).FirstOrDefault(r => r.Id == id)
             ?? throw HttpProblemException.NotFound($"Service execution '{id}' was not found. Executions started through the demo services' gateway belong to the default user's personal context.");
     }

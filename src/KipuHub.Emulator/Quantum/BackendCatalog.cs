@@ -35,24 +35,8 @@ internal sealed class BackendCatalog
             FreeOfCharge = true, NativeGates = ["gpi", "gpi2", "ms"],
             Description = "Ideal trapped-ion simulator; takes IonQ QIS circuits.", Location = "Azure East US",
         },
-        new()
-        {
-            Id = "aws.sim.sv1", Provider = BackendProvider.Aws, HardwareProvider = BackendHardwareProvider.Aws,
-            DisplayName = "Amazon Braket SV1", Type = BackendType.Simulator, Technology = BackendTechnology.Unknown,
-            Status = BackendStatus.Online, QubitCount = 34, MinShots = 1, MaxShots = 100_000,
-            InputFormats = [JobInputFormat.BraketOpenQasmV3, JobInputFormat.OpenQasmV3], InputType = "AWS_SIM_SV1",
-            SupportsSessions = true, Costs = [PerMinute(0.075m)],
-            Description = "State-vector simulator. " + Qasm3 + ".", Location = "AWS us-east-1",
-        },
-        new()
-        {
-            Id = "aws.sim.dm1", Provider = BackendProvider.Aws, HardwareProvider = BackendHardwareProvider.Aws,
-            DisplayName = "Amazon Braket DM1", Type = BackendType.Simulator, Technology = BackendTechnology.Unknown,
-            Status = BackendStatus.Online, QubitCount = 17, MinShots = 1, MaxShots = 100_000,
-            InputFormats = [JobInputFormat.BraketOpenQasmV3, JobInputFormat.OpenQasmV3], InputType = "AWS_SIM_DM1",
-            SupportsSessions = true, Costs = [PerMinute(0.075m)],
-            Description = "Density-matrix simulator (the emulator runs it noise-free). " + Qasm3 + ".", Location = "AWS us-east-1",
-        },
+        BraketSimulator("aws.sim.sv1", "Amazon Braket SV1", "AWS_SIM_SV1", 34, "State-vector simulator"),
+        BraketSimulator("aws.sim.dm1", "Amazon Braket DM1", "AWS_SIM_DM1", 17, "Density-matrix simulator (the emulator runs it noise-free)"),
         IonqOnAws("aws.ionq.aria", "IonQ Aria", "AWS_IONQ_ARIA", BackendStatus.Online, 25, queue: 17),
         IonqOnAws("aws.ionq.aria-2", "IonQ Aria 2", "AWS_IONQ_ARIA_2", BackendStatus.Retired, 25, queue: 0),
         IonqOnAws("aws.ionq.forte", "IonQ Forte", "AWS_IONQ_FORTE", BackendStatus.Paused, 36, queue: 42),
@@ -103,6 +87,15 @@ internal sealed class BackendCatalog
             Description = "Photonic QPU; takes Perceval input, which the emulator lists but does not run.", Location = "Massy, France",
         },
     ];
+
+    private static BackendDefinition BraketSimulator(string id, string name, string inputType, int qubits, string kind) => new()
+    {
+        Id = id, Provider = BackendProvider.Aws, HardwareProvider = BackendHardwareProvider.Aws, DisplayName = name,
+        Type = BackendType.Simulator, Technology = BackendTechnology.Unknown, Status = BackendStatus.Online, QubitCount = qubits,
+        MinShots = 1, MaxShots = 100_000, InputFormats = [JobInputFormat.BraketOpenQasmV3, JobInputFormat.OpenQasmV3], InputType = inputType,
+        SupportsSessions = true, Costs = [PerMinute(0.075m)],
+        Description = $"{kind}. {Qasm3}.", Location = "AWS us-east-1",
+    };
 
     private static BackendDefinition IonqOnAws(string id, string name, string inputType, BackendStatus status, int qubits, int queue) => new()
     {

@@ -1,9 +1,5 @@
 using System.Globalization;
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 
@@ -48,7 +44,7 @@ internal static class BackendEndpoints
 
     private static BackendDefinition Find(HttpContext context, HubRuntime hub)
     {
-        var id = JobEndpoints.Route(context, "id");
+        var id = RequestRoute.Value(context, "id");
         return hub.Catalog.Find(id) ?? throw HttpProblemException.NotFound($"Backend '{id}' does not exist. GET /backends lists the backends.");
     }
 

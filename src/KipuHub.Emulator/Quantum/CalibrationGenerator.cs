@@ -1,7 +1,5 @@
 using System.Globalization;
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 

@@ -1,8 +1,4 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 
@@ -14,29 +10,15 @@ internal static class JobEndpoints
 {
     private const string ScopedPrefix = "/service-executions/{serviceExecutionId}/jobs";
 
-    private static readonly Dictionary<string, Func<(JobRecord Job, JobState State), object?>> SortKeys = new()
-    {
-        ["id"] = j => j.Job.Id,
-        ["name"] = j => j.Job.Name,
-        ["backend_id"] = j => j.Job.Backend.Id,
-        ["provider"] = j => j.Job.Backend.Provider.ToString(),
-        ["status"] = j => j.State.Status.ToString(),
-        ["shots"] = j => j.Job.Shots,
-        ["session_id"] = j => j.Job.SessionId,
-        ["created_at"] = j => j.Job.CreatedAt,
-        ["started_at"] = j => j.State.StartedAt,
-        ["ended_at"] = j => j.State.EndedAt,
-    };
-
     public static void Map(IEndpointRouteBuilder quantum, HubRuntime hub)
     {
         quantum.MapGet("/jobs", ctx => SearchAsync(ctx, hub, HeaderScope(ctx, hub)));
         quantum.MapPost("/jobs", ctx => CreateAsync(ctx, hub, null));
-        MapJobRoutes(quantum, "/jobs/{id}", hub, ctx => (Route(ctx, "id"), HeaderScope(ctx, hub)));
+        MapJobRoutes(quantum, "/jobs/{id}", hub, ctx => (RequestRoute.Value(ctx, "id"), HeaderScope(ctx, hub)));
 
         quantum.MapGet(ScopedPrefix, ctx => SearchAsync(ctx, hub, PathScope(ctx, hub)));
         quantum.MapPost(ScopedPrefix, ctx => CreateAsync(ctx, hub, PathScope(ctx, hub)));
-        MapJobRoutes(quantum, ScopedPrefix + "/{jobId}", hub, ctx => (Route(ctx, "jobId"), PathScope(ctx, hub)));
+        MapJobRoutes(quantum, ScopedPrefix + "/{jobId}", hub, ctx => (RequestRoute.Value(ctx, "jobId"), PathScope(ctx, hub)));
     }
 
     /// <summary>The job record for a request, or 404 if it is absent, another context's, or outside the scope.</summary>
@@ -74,22 +56,14 @@ internal static class JobEndpoints
         return action(Find(context, hub, id, scope));
     }
 
-    private static async Task SearchAsync(HttpContext context, HubRuntime hub, string? scope)
+    private static Task SearchAsync(HttpContext context, HubRuntime hub, string? scope)
     {
-        var paging = PageRequest.Parse(context, SortKeys.Keys);
         var now = hub.Now;
         var jobs = hub.Jobs.OwnedBy(CallerContext.Of(context).OwnerKey)
             .Where(j => scope is null || j.ServiceExecutionId == scope)
-            .Select(j => (Job: j, State: j.StateAt(now)));
-        var (content, total, pages) = paging.Apply(jobs, SortKeys, j => j.Job.Ordinal);
-        await NewtonsoftJson.WriteAsync(context, 200, new PageResponseJob
-        {
-            Content = content.Select(j => j.Job.ToModel(now)).ToList(),
-            Page = paging.Page,
-            Size = paging.Size,
-            TotalElements = total,
-            TotalPages = pages,
-        }).ConfigureAwait(false);
+            .Select(j => (j.ToModel(now), j.Ordinal));
+        return NewtonsoftJson.WriteAsync(context, 200, ListPage.Create<PageResponseJob, Job>(
+            context, jobs, "id", "name", "backend_id", "provider", "status", "shots", "session_id", "created_at", "started_at", "ended_at"));
     }
 
     private static async Task CreateAsync(HttpContext context, HubRuntime hub, string? scope)
@@ -140,12 +114,10 @@ internal static class JobEndpoints
         return scope is null ? null : RequireExecution(hub, scope);
     }
 
-    private static string PathScope(HttpContext context, HubRuntime hub) => RequireExecution(hub, Route(context, "serviceExecutionId"));
+    private static string PathScope(HttpContext context, HubRuntime hub) => RequireExecution(hub, RequestRoute.Value(context, "serviceExecutionId"));
 
     private static string RequireExecution(HubRuntime hub, string id)
         => hub.Executions.Find(id) is not null
             ? id
             : throw HttpProblemException.NotFound($"Service execution '{id}' was not found. Start one through a service gateway first.");
-
-    public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
 }

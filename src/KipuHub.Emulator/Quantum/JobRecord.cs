@@ -1,6 +1,5 @@
 using KipuHub.Emulator.Simulation;
 using KipuHub.Generated.Quantum;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 
@@ -9,7 +8,7 @@ namespace KipuHub.Emulator.Quantum;
 /// duration, then RUNNING, then COMPLETED or FAILED), so the emulator needs no timers and a fake
 /// <see cref="TimeProvider"/> moves jobs along deterministically. Only a cancellation request is recorded.
 /// </summary>
-internal sealed class JobRecord : IOwnedRecord
+internal sealed class JobRecord : WorkloadRecord
 {
     private readonly object _gate = new();
     private readonly Lazy<JobResultDocument> _result;
@@ -20,24 +19,15 @@ internal sealed class JobRecord : IOwnedRecord
         _result = new Lazy<JobResultDocument>(ComputeResult, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public required string Id { get; init; }
-    public required long Ordinal { get; init; }
-    public required string OwnerKey { get; init; }
-    public required BackendDefinition Backend { get; init; }
     public required string? Name { get; init; }
     public required int Shots { get; init; }
     public required string InputJson { get; init; }
     public required JobInputFormat InputFormat { get; init; }
     public required JObject? InputParams { get; init; }
-    public required IReadOnlyList<string>? Tags { get; init; }
     public required string? SessionId { get; init; }
-    public required string? ServiceExecutionId { get; init; }
     public required JobSdkProvider? SdkProvider { get; init; }
     public required string ProviderJobId { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
-    public required TimeSpan PendingDuration { get; init; }
-    public required TimeSpan RunningDuration { get; init; }
-    public required TimeSpan CancellingDuration { get; init; }
+    public required PhaseDurations Phases { get; init; }
 
     /// <summary>True on a PAUSED backend: the job stays PENDING.</summary>
     public required bool Stalled { get; init; }
@@ -113,11 +103,11 @@ internal sealed class JobRecord : IOwnedRecord
 
     private JobState Timeline(DateTimeOffset now, DateTimeOffset? cancelAt)
     {
-        DateTimeOffset? pendingEnd = Stalled ? null : CreatedAt + PendingDuration;
+        DateTimeOffset? pendingEnd = Stalled ? null : CreatedAt + Phases.Pending;
         if (cancelAt is { } c)
         {
             DateTimeOffset? started = pendingEnd is { } p && c >= p ? p : null;
-            var cancelledAt = c + CancellingDuration;
+            var cancelledAt = c + Phases.Cancelling;
             return now < cancelledAt
                 ? new JobState(JobStatus.Cancelling, started, null)
                 : new JobState(JobStatus.Cancelled, started, cancelledAt);
@@ -128,7 +118,7 @@ internal sealed class JobRecord : IOwnedRecord
             return new JobState(JobStatus.Pending, null, null);
         }
 
-        var runEnd = runStart + RunningDuration;
+        var runEnd = runStart + Phases.Running;
         if (now < runEnd)
         {
             return new JobState(JobStatus.Running, runStart, null);

@@ -1,6 +1,4 @@
 using System.Text;
-using KipuHub.Emulator.Http;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 

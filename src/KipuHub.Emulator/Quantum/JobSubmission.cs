@@ -1,7 +1,5 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Emulator.Simulation;
 using KipuHub.Generated.Quantum;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 
@@ -53,9 +51,7 @@ internal static class JobSubmission
             SdkProvider = body["sdk_provider"] is JValue { Type: JTokenType.String } sdk ? new JobSdkProvider(sdk.Value<string>()!) : (JobSdkProvider?)null,
             ProviderJobId = ProviderJobId(backend),
             CreatedAt = now,
-            PendingDuration = hub.Options.JobPendingDuration,
-            RunningDuration = hub.Options.JobRunningDuration,
-            CancellingDuration = hub.Options.JobCancellingDuration,
+            Phases = new PhaseDurations(hub.Options.JobPendingDuration, hub.Options.JobRunningDuration, hub.Options.JobCancellingDuration),
             Stalled = backend.IsPaused,
             PlannedFailure = PlanFailure(hub, backend, program, inputParams),
             Program = program,
@@ -215,13 +211,7 @@ internal static class JobSubmission
 
     private static QuantumProgram Compile(JobInput input, BackendDefinition backend)
     {
-        var program = input switch
-        {
-            AzureIonqSimulatorJobInput ionq => IonqCircuitCompiler.Compile(ionq),
-            OpenQasm3JobInput qasm => ParseQasm(qasm.Value),
-            _ => throw HttpProblemException.Unprocessable($"The emulator cannot run input of type {input.GetType().Name}."),
-        };
-
+        var program = Simulate(input);
         if (program.QubitCount > backend.QubitCount)
         {
             throw HttpProblemException.Unprocessable($"The circuit uses {program.QubitCount} qubits, but backend '{backend.Id}' has {backend.QubitCount} (configuration.qubit_count).");
@@ -230,15 +220,25 @@ internal static class JobSubmission
         return program;
     }
 
-    private static QuantumProgram ParseQasm(string source)
+    /// <summary>Compiles the input for the simulator; a circuit it cannot run is a 422 with the simulator's reason.</summary>
+    private static QuantumProgram Simulate(JobInput input)
     {
         try
         {
-            return QasmParser.Parse(source);
+            return input switch
+            {
+                AzureIonqSimulatorJobInput ionq => IonqCircuitCompiler.Compile(ionq),
+                OpenQasm3JobInput qasm => QasmParser.Parse(qasm.Value),
+                _ => throw HttpProblemException.Unprocessable($"The emulator cannot run input of type {input.GetType().Name}."),
+            };
         }
         catch (QasmException ex)
         {
             throw HttpProblemException.Unprocessable($"input.value: {ex.Message}");
+        }
+        catch (CircuitException ex)
+        {
+            throw HttpProblemException.Unprocessable(ex.Message);
         }
     }
 

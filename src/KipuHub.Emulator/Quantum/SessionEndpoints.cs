@@ -1,8 +1,4 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 
@@ -34,7 +30,7 @@ internal static class SessionEndpoints
 
     private static SessionRecord Find(HttpContext context, HubRuntime hub, string routeKey, string? scope)
     {
-        var id = JobEndpoints.Route(context, routeKey);
+        var id = RequestRoute.Value(context, routeKey);
         var session = hub.Sessions.Find(id, CallerContext.Of(context).OwnerKey);
         if (session is null || (scope is not null && session.ServiceExecutionId != scope))
         {
@@ -46,7 +42,7 @@ internal static class SessionEndpoints
 
     private static string Scope(HttpContext context, HubRuntime hub)
     {
-        var id = JobEndpoints.Route(context, "serviceExecutionId");
+        var id = RequestRoute.Value(context, "serviceExecutionId");
         return hub.Executions.Find(id) is not null ? id : throw HttpProblemException.NotFound($"Service execution '{id}' was not found.");
     }
 

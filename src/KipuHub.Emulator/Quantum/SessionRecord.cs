@@ -1,6 +1,4 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Quantum;
 
@@ -9,23 +7,16 @@ namespace KipuHub.Emulator.Quantum;
 /// pending or running), INACTIVE (all its jobs ended), DRAINING (closed or expired with jobs still running), CLOSED.
 /// Closing or the ttl running out stops new submissions; <c>accept_jobs=false</c> pauses them.
 /// </summary>
-internal sealed class SessionRecord : IOwnedRecord
+internal sealed class SessionRecord : WorkloadRecord
 {
     private readonly object _gate = new();
     private readonly List<JobRecord> _jobs = [];
     private bool _acceptJobs = true;
     private DateTimeOffset? _closedAt;
 
-    public required string Id { get; init; }
-    public required long Ordinal { get; init; }
-    public required string OwnerKey { get; init; }
-    public required BackendDefinition Backend { get; init; }
     public required SessionMode Mode { get; init; }
-    public required IReadOnlyList<string>? Tags { get; init; }
     public required JToken? Metadata { get; init; }
     public required SessionSdkProvider? SdkProvider { get; init; }
-    public required string? ServiceExecutionId { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public required string ProviderId { get; init; }
 

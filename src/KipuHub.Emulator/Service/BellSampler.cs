@@ -1,6 +1,4 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Emulator.Quantum;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Service;
 

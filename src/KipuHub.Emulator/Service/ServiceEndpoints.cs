@@ -1,9 +1,4 @@
-using KipuHub.Emulator.Http;
-using KipuHub.Emulator.Quantum;
 using KipuHub.Generated.Service;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Service;
 
@@ -46,8 +41,7 @@ internal static class ServiceEndpoints
             ServiceName = name,
             Kind = DemoServices.ByName[name],
             CreatedAt = hub.Now,
-            PendingDuration = hub.Options.ServiceExecutionPendingDuration,
-            RunningDuration = hub.Options.ServiceExecutionRunningDuration,
+            Phases = new PhaseDurations(hub.Options.ServiceExecutionPendingDuration, hub.Options.ServiceExecutionRunningDuration, TimeSpan.Zero),
             Input = input,
             ForcedFailure = body["emulator_fail"] is JValue { Type: JTokenType.String } fail ? fail.Value<string>() : null,
         };
@@ -73,7 +67,7 @@ internal static class ServiceEndpoints
     {
         var execution = Find(context, hub);
         RequireEnded(execution, execution.StateAt(hub.Now), allowFailed: false);
-        var file = JobEndpoints.Route(context, "file");
+        var file = RequestRoute.Value(context, "file");
         var files = ServiceResults.Files(execution);
         if (!files.TryGetValue(file, out var bytes))
         {
@@ -100,7 +94,7 @@ internal static class ServiceEndpoints
     private static ServiceExecutionRecord Find(HttpContext context, HubRuntime hub)
     {
         var name = Service(context);
-        var id = JobEndpoints.Route(context, "id");
+        var id = RequestRoute.Value(context, "id");
         var execution = hub.Executions.Find(id);
         return execution is not null && execution.ServiceName == name
             ? execution
@@ -110,9 +104,9 @@ internal static class ServiceEndpoints
     /// <summary>The demo service the request addresses, or 404 naming the deployed ones.</summary>
     private static string Service(HttpContext context)
     {
-        var contextName = JobEndpoints.Route(context, "context");
-        var service = JobEndpoints.Route(context, "service");
-        var version = JobEndpoints.Route(context, "version");
+        var contextName = RequestRoute.Value(context, "context");
+        var service = RequestRoute.Value(context, "service");
+        var version = RequestRoute.Value(context, "version");
         if (contextName != DemoServices.Context || version != DemoServices.Version || !DemoServices.ByName.ContainsKey(service))
         {
             throw HttpProblemException.NotFound($"No service is deployed at /gateway/{contextName}/{service}/{version}/. Deployed: {string.Join(", ", DemoServices.Names.Select(DemoServices.PathOf))}.");
@@ -124,7 +118,7 @@ internal static class ServiceEndpoints
     private static string ExecutionUrl(HttpContext context, string id)
     {
         var request = context.Request;
-        var basePath = $"/gateway/{JobEndpoints.Route(context, "context")}/{JobEndpoints.Route(context, "service")}/{JobEndpoints.Route(context, "version")}";
+        var basePath = $"/gateway/{RequestRoute.Value(context, "context")}/{RequestRoute.Value(context, "service")}/{RequestRoute.Value(context, "version")}";
         return $"{request.Scheme}://{request.Host}{request.PathBase}{basePath}/{id}";
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KipuHub.Emulator.Quantum;
 using KipuHub.Generated.Service;
-using Newtonsoft.Json.Linq;
 using QuantumJobStatus = KipuHub.Generated.Quantum.JobStatus;
 
 namespace KipuHub.Emulator.Service;
@@ -10,18 +9,14 @@ namespace KipuHub.Emulator.Service;
 /// One execution of a demo service. Its status is computed from the clock: PENDING, then RUNNING for at least the
 /// running duration (the Bell sampler also until its job ends), then SUCCEEDED or FAILED; a cancel makes it CANCELLED.
 /// </summary>
-internal sealed class ServiceExecutionRecord
+internal sealed class ServiceExecutionRecord : StoredRecord
 {
     private readonly object _gate = new();
     private DateTimeOffset? _cancelledAt;
 
-    public required string Id { get; init; }
-    public required long Ordinal { get; init; }
     public required string ServiceName { get; init; }
     public required DemoServiceKind Kind { get; init; }
-    public required DateTimeOffset CreatedAt { get; init; }
-    public required TimeSpan PendingDuration { get; init; }
-    public required TimeSpan RunningDuration { get; init; }
+    public required PhaseDurations Phases { get; init; }
     public required JToken Input { get; init; }
 
     /// <summary>A failure asked for with the <c>emulator_fail</c> request key.</summary>
@@ -38,7 +33,7 @@ internal sealed class ServiceExecutionRecord
             cancelledAt = _cancelledAt;
         }
 
-        var startAt = CreatedAt + PendingDuration;
+        var startAt = CreatedAt + Phases.Pending;
         if (cancelledAt is { } c)
         {
             return new ExecutionState(ServiceExecutionStatus.Cancelled, c >= startAt ? startAt : null, c, null);
@@ -128,7 +123,7 @@ internal sealed class ServiceExecutionRecord
 
     private (DateTimeOffset? EndAt, string? Failure) Ending(DateTimeOffset now, DateTimeOffset startAt)
     {
-        var minimumEnd = startAt + RunningDuration;
+        var minimumEnd = startAt + Phases.Running;
         if (Job is not { } job)
         {
             return (minimumEnd, ForcedFailure);

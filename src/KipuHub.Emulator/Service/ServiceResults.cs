@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Service;
-using Newtonsoft.Json.Linq;
 
 namespace KipuHub.Emulator.Service;
 

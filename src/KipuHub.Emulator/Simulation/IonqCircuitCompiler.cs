@@ -1,4 +1,3 @@
-using KipuHub.Emulator.Http;
 using KipuHub.Generated.Quantum;
 
 namespace KipuHub.Emulator.Simulation;
@@ -16,12 +15,12 @@ internal static class IonqCircuitCompiler
     {
         if (!string.Equals(input.Gateset, "qis", StringComparison.OrdinalIgnoreCase))
         {
-            throw HttpProblemException.Unprocessable($"input.gateset is '{input.Gateset}', but the emulator runs only the 'qis' gate set.");
+            throw new CircuitException($"input.gateset is '{input.Gateset}', but the emulator runs only the 'qis' gate set.");
         }
 
         if (input.Qubits < 1)
         {
-            throw HttpProblemException.Unprocessable("input.qubits must be at least 1 (the number of qubits the circuit uses).");
+            throw new CircuitException("input.qubits must be at least 1 (the number of qubits the circuit uses).");
         }
 
         var builder = new CircuitBuilder();
@@ -38,21 +37,21 @@ internal static class IonqCircuitCompiler
     {
         if (gate is null)
         {
-            throw HttpProblemException.Unprocessable($"{path} is null; each circuit item is a gate object such as {{\"type\": \"h\", \"targets\": [0]}}.");
+            throw new CircuitException($"{path} is null; each circuit item is a gate object such as {{\"type\": \"h\", \"targets\": [0]}}.");
         }
 
         var name = gate.Type?.ToString().ToLowerInvariant()
-            ?? throw HttpProblemException.Unprocessable($"{path}.type is missing; name the gate ({SupportedGates}).");
+            ?? throw new CircuitException($"{path}.type is missing; name the gate ({SupportedGates}).");
         var targets = CheckQubits(gate.Targets, $"{path}.targets", qubits);
         var controls = CheckQubits(gate.Controls, $"{path}.controls", qubits);
         if (targets.Length == 0)
         {
-            throw HttpProblemException.Unprocessable($"{path}.targets is empty; a gate needs at least one target qubit.");
+            throw new CircuitException($"{path}.targets is empty; a gate needs at least one target qubit.");
         }
 
         if (targets.Intersect(controls).Any())
         {
-            throw HttpProblemException.Unprocessable($"{path}: a qubit cannot be both a target and a control.");
+            throw new CircuitException($"{path}: a qubit cannot be both a target and a control.");
         }
 
         switch (name)
@@ -60,7 +59,7 @@ internal static class IonqCircuitCompiler
             case "cnot":
                 if (controls.Length == 0)
                 {
-                    throw HttpProblemException.Unprocessable($"{path}: cnot needs at least one control qubit in 'controls'.");
+                    throw new CircuitException($"{path}: cnot needs at least one control qubit in 'controls'.");
                 }
 
                 ForEachTarget(builder, Gates.X, targets, controls);
@@ -83,7 +82,7 @@ internal static class IonqCircuitCompiler
         RequireTargets(path, name, targets, 2);
         if (controls.Length > 0)
         {
-            throw HttpProblemException.Unprocessable($"{path}: {name} cannot be controlled.");
+            throw new CircuitException($"{path}: {name} cannot be controlled.");
         }
 
         var theta = RequireRotation(gate.Rotation, path, name);
@@ -116,8 +115,8 @@ internal static class IonqCircuitCompiler
         "rx" => Gates.Rx(RequireRotation(rotation, path, name)),
         "ry" => Gates.Ry(RequireRotation(rotation, path, name)),
         "rz" => Gates.Rz(RequireRotation(rotation, path, name)),
-        "pauliexp" => throw HttpProblemException.Unprocessable($"{path}: the emulator does not simulate pauliExp; use {SupportedGates}."),
-        _ => throw HttpProblemException.Unprocessable($"{path}.type '{name}' is not a QIS gate the emulator knows; use one of {SupportedGates}."),
+        "pauliexp" => throw new CircuitException($"{path}: the emulator does not simulate pauliExp; use {SupportedGates}."),
+        _ => throw new CircuitException($"{path}.type '{name}' is not a QIS gate the emulator knows; use one of {SupportedGates}."),
     };
 
     private static void ForEachTarget(CircuitBuilder builder, Matrix2 matrix, int[] targets, int[] controls)
@@ -132,7 +131,7 @@ internal static class IonqCircuitCompiler
     {
         if (rotation is not { } theta || double.IsNaN(theta) || double.IsInfinity(theta))
         {
-            throw HttpProblemException.Unprocessable($"{path}: {name} needs a finite 'rotation' angle in radians.");
+            throw new CircuitException($"{path}: {name} needs a finite 'rotation' angle in radians.");
         }
 
         return theta;
@@ -142,7 +141,7 @@ internal static class IonqCircuitCompiler
     {
         if (targets.Length != count)
         {
-            throw HttpProblemException.Unprocessable($"{path}: {name} takes exactly {count} targets, got {targets.Length}.");
+            throw new CircuitException($"{path}: {name} takes exactly {count} targets, got {targets.Length}.");
         }
     }
 
@@ -153,13 +152,13 @@ internal static class IonqCircuitCompiler
         {
             if (q < 0 || q >= qubits)
             {
-                throw HttpProblemException.Unprocessable($"{path} contains qubit {q}, outside 0..{qubits - 1} (input.qubits is {qubits}).");
+                throw new CircuitException($"{path} contains qubit {q}, outside 0..{qubits - 1} (input.qubits is {qubits}).");
             }
         }
 
         if (list.Distinct().Count() != list.Length)
         {
-            throw HttpProblemException.Unprocessable($"{path} names the same qubit twice.");
+            throw new CircuitException($"{path} names the same qubit twice.");
         }
 
         return list;

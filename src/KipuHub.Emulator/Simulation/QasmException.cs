@@ -1,7 +1,7 @@
 namespace KipuHub.Emulator.Simulation;
 
 /// <summary>An OpenQASM program the emulator cannot read, with the 1-based line where reading stopped.</summary>
-internal sealed class QasmException : Exception
+internal sealed class QasmException : CircuitException
 {
     public QasmException(int line, string reason)
         : base($"OpenQASM error at line {line}: {reason}")

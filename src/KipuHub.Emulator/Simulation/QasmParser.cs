@@ -139,26 +139,30 @@ internal sealed class QasmParser
         ExpectSemicolon();
     }
 
-    private void ParseQubitDeclaration()
+    /// <summary>Reads <c>qubit[n] name</c> or <c>bit[n] name</c> (the keyword, an optional size, default 1, and the name).</summary>
+    private (QasmToken Name, int Size) ParseDeclaration(string what)
     {
         Next();
         var size = ParseOptionalSize();
-        var name = ExpectIdentifier("a qubit register name");
-        DeclareQubits(name, size ?? 1);
+        return (ExpectIdentifier(what), size ?? 1);
+    }
+
+    private void ParseQubitDeclaration()
+    {
+        var (name, size) = ParseDeclaration("a qubit register name");
+        DeclareQubits(name, size);
         ExpectSemicolon();
     }
 
     private void ParseBitDeclaration()
     {
-        Next();
-        var size = ParseOptionalSize();
-        var name = ExpectIdentifier("a bit register name");
-        DeclareBits(name, size ?? 1);
+        var (name, size) = ParseDeclaration("a bit register name");
+        DeclareBits(name, size);
         if (Accept("="))
         {
             ExpectWord("measure");
             var qubits = ParseQubitOperand();
-            AssignMeasurement(name, Enumerable.Range(_bitRegisters[name.Text].Offset, size ?? 1).ToArray(), qubits);
+            AssignMeasurement(name, Enumerable.Range(_bitRegisters[name.Text].Offset, size).ToArray(), qubits);
         }
 
         ExpectSemicolon();
@@ -409,28 +413,26 @@ internal sealed class QasmParser
         return index;
     }
 
-    private double ParseExpression()
+    private double ParseExpression() => ParseLeftAssociative(ParseTerm, "+", "-");
+
+    private double ParseTerm() => ParseLeftAssociative(ParseUnary, "*", "/");
+
+    /// <summary>One precedence level: operands of the next level joined left to right by <paramref name="first"/> or <paramref name="second"/>.</summary>
+    private double ParseLeftAssociative(Func<double> operand, string first, string second)
     {
-        var value = ParseTerm();
-        while (Peek().Is("+") || Peek().Is("-"))
+        var value = operand();
+        while (Peek().Is(first) || Peek().Is(second))
         {
             var op = Next();
-            var right = ParseTerm();
-            value = op.Text == "+" ? value + right : value - right;
-        }
-
-        return value;
-    }
-
-    private double ParseTerm()
-    {
-        var value = ParseUnary();
-        while (Peek().Is("*") || Peek().Is("/"))
-        {
-            var op = Next();
-            var right = ParseUnary();
-            value = op.Text == "*" ? value * right : value / right;
-            if (!double.IsFinite(value))
+            var right = operand();
+            value = op.Text switch
+            {
+                "+" => value + right,
+                "-" => value - right,
+                "*" => value * right,
+                _ => value / right,
+            };
+            if (op.Text is "*" or "/" && !double.IsFinite(value))
             {
                 throw Error(op, "the angle expression is not a finite number (division by zero?).");
             }

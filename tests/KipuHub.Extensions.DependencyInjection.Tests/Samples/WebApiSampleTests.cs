@@ -4,6 +4,7 @@ using KipuHub.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
@@ -42,11 +43,7 @@ public class WebApiSampleTests
         Assert.That(hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
     }
 
-    // First in the fixture: after a WebApplicationFactory whose host failed to start (the start-up failure tests
-    // below), a host built later in the process (here the emulator's own Kestrel host, created while the sample
-    // starts) was seen to get the factory's TestServer, leaving the emulator without an address.
     [Test]
-    [Order(0)]
     public async Task UseEmulator_StartsAnInProcessHub_AndAJobCompletesWithinABoundedPoll()
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("KipuHub:UseEmulator", "true"));
@@ -66,6 +63,40 @@ public class WebApiSampleTests
         Assert.That(health, Is.EqualTo("Healthy"));
     }
 
+    // WebApplicationFactory (HostFactoryResolver) marks the flow that runs the app's entry point and configures, with
+    // UseTestServer, every host built on that flow while it waits for the app's host. The sample's UseEmulator starts
+    // its emulator on that flow (from ValidateOnStart); here the emulator is started during the app's build, where the
+    // factory is certainly still listening: its host must still be its own Kestrel host on loopback.
+    [Test]
+    public async Task AnEmulatorStartedWhileTheFactoryBuildsTheApp_ListensOnLoopback_AndTheAppReachesIt()
+    {
+        KipuHubEmulator? inner = null;
+        var started = false;
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("KipuHub:UseEmulator", "false")
+            .ConfigureServices(services =>
+            {
+                if (started)
+                {
+                    return;
+                }
+
+                started = true;
+                inner = KipuHubEmulator.StartAsync().GetAwaiter().GetResult();
+                services.PostConfigure<KipuHubOptions>(o =>
+                {
+                    o.BaseUrl = inner.QuantumBaseUrl;
+                    o.ApiKey = inner.AccessToken;
+                });
+            }));
+        using var http = app.CreateClient();
+        await using var hub = inner!;
+
+        Assert.That(hub.BaseUrl.Host, Is.EqualTo("127.0.0.1"));
+        Assert.That(await http.GetStringAsync("/health"), Is.EqualTo("Healthy"));
+        Assert.That(hub.Requests.Snapshot(), Is.Not.Empty, "the app's health check went to the emulator over loopback");
+    }
+
     [Test]
     public async Task UnknownJob_Is404()
     {
@@ -80,7 +111,7 @@ public class WebApiSampleTests
     [Test]
     public void MissingToken_FailsAtStartUp_WithAMessageNamingTheKey()
     {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var app = new StartUpFailureFactory().WithWebHostBuilder(b => b
             .UseSetting("KipuHub:UseEmulator", "false")
             .UseSetting("KipuHub:BaseUrl", "http://127.0.0.1:9/quantum/")
             .ConfigureTestServices(s => s.PostConfigure<KipuHubOptions>(o => o.CredentialEnvironment = NoCredentials.Environment)));
@@ -93,7 +124,7 @@ public class WebApiSampleTests
     [Test]
     public void InvalidBaseUrl_FailsAtStartUp_WithAMessageNamingTheKey()
     {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        using var app = new StartUpFailureFactory().WithWebHostBuilder(b => b
             .UseSetting("KipuHub:UseEmulator", "false")
             .UseSetting("KipuHub:ApiKey", "token-123456")
             .UseSetting("KipuHub:BaseUrl", "localhost:8080/quantum"));
@@ -150,4 +181,30 @@ public class WebApiSampleTests
         (await http.GetFromJsonAsync<JobView>($"/jobs/{id}"))!;
 
     internal sealed record JobView(string Id, string Status);
+
+    /// <summary>
+    /// Reports a failed start-up with the app's own exception. When the app's host fails to start, its entry point
+    /// disposes it; WebApplicationFactory's DeferredHost.StartAsync then reads the disposed host's services and, if it
+    /// gets there after the dispose (a race between the entry point's thread and the test's), throws
+    /// ObjectDisposedException instead of the start-up error. The host logs that error before it is disposed, so the
+    /// log always has it by then.
+    /// </summary>
+    private sealed class StartUpFailureFactory : WebApplicationFactory<Program>
+    {
+        private readonly CapturingLoggerProvider _logs = new();
+
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_logs));
+            try
+            {
+                return base.CreateHost(builder);
+            }
+            catch (ObjectDisposedException disposed)
+            {
+                var failure = _logs.Lines.FirstOrDefault(line => line.Contains("Hosting failed to start", StringComparison.Ordinal));
+                throw failure is null ? disposed : new InvalidOperationException($"The app failed to start: {failure}", disposed);
+            }
+        }
+    }
 }
