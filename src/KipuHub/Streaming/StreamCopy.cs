@@ -40,7 +40,9 @@ internal static class StreamCopy
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or HubTransportException && !cancellationToken.IsCancellationRequested)
         {
-            throw new HubDownloadException($"The download of {what} was cut off after {total} bytes{Of(expected)}: {ex.Message} {advice}", total, expected, ex);
+            // The guarded body stream reports a broken connection as HubTransportException; the download keeps .NET's own cause.
+            var cause = ex is HubTransportException { InnerException: { } inner } ? inner : ex;
+            throw new HubDownloadException($"The download of {what} was cut off after {total} bytes{Of(expected)}: {ex.Message} {advice}", total, expected, cause);
         }
         finally
         {

@@ -55,7 +55,7 @@ public class HubSessionTests
         using var client = Hub.Quantum(stub, o => o.MaxRetries = 0);
         var session = await client.OpenSessionAsync(Request);
 
-        Assert.ThrowsAsync<IOException>(() => session.CloseAsync(), "CloseAsync is how a caller sees a failed close");
+        Assert.ThrowsAsync<HubTransportException>(() => session.CloseAsync(), "CloseAsync is how a caller sees a failed close (a broken connection is a HubTransportException)");
         await session.DisposeAsync();
 
         Assert.That(closes, Is.EqualTo(2), "dispose tried again, since the first close failed");
