@@ -19,9 +19,14 @@ namespace KipuHub.Credentials;
 /// of <c>key:secret</c>; the answer's <c>access_token</c> is cached until <see cref="ClientCredentialsTokenProviderOptions.RefreshMargin"/>
 /// before its <c>expires_in</c> passes. Concurrent callers share one refresh.
 /// </para>
+/// <para>
+/// When the gateway answers 401 to a token this provider minted (revoked, or expired early), the client's pipeline
+/// drops that token, fetches a new one and sends the request once more; a second 401 is an
+/// <see cref="UnauthorizedException"/>.
+/// </para>
 /// <para>Pass it as <c>HubServiceClientOptions.Credential</c>.</para>
 /// </remarks>
-public sealed class ClientCredentialsTokenProvider : HubCredential, IDisposable
+public sealed class ClientCredentialsTokenProvider : HubCredential, IDisposable, IRefreshableCredential
 {
     private const string Operation = "ClientCredentialsTokenProvider.GetTokenAsync";
 
@@ -89,6 +94,16 @@ public sealed class ClientCredentialsTokenProvider : HubCredential, IDisposable
         finally
         {
             _refreshLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    void IRefreshableCredential.Invalidate(string token)
+    {
+        // Only the token that was refused: if a concurrent 401 already caused a refresh, the new token stays.
+        if (Volatile.Read(ref _cached) is { } cached && string.Equals(cached.Token, token, StringComparison.Ordinal))
+        {
+            Interlocked.CompareExchange(ref _cached, null, cached);
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class ConfigFileCredential : HubCredential, ITokenSource
 
     private static string? CheckExplicit(string path, List<string> tried)
     {
-        if (File.Exists(path))
+        if (ConfigFileReader.Exists(path))
         {
             return path;
         }

@@ -43,7 +43,9 @@ public sealed class ContextResolver
     {
         var fromEnvironment = OrganizationFromEnvironment();
         var path = _path ?? ConfigFileLocator.Locate(_environment, []);
-        var saved = path is not null && File.Exists(path)
+        // A file that exists but cannot be read is an error here too, not "no context" (the same ConfigFileException
+        // the credential throws): silently returning null would scope requests to the personal account instead.
+        var saved = path is not null && ConfigFileReader.Exists(path)
             ? (await _configFile.ReadAsync(path, cancellationToken).ConfigureAwait(false)).Context
             : null;
 

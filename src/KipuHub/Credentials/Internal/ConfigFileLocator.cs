@@ -20,6 +20,7 @@ internal static class ConfigFileLocator
 
     /// <summary>Finds the file to read; <paramref name="tried"/> receives every place looked at.</summary>
     /// <returns>The path of an existing file, or <see langword="null"/>.</returns>
+    /// <exception cref="ConfigFileException">A path cannot be checked: permission denied (see <see cref="ConfigFileReader.Exists"/>).</exception>
     public static string? Locate(CredentialEnvironment environment, List<string> tried)
     {
         foreach (var variable in new[] { PathVariable, LegacyPathVariable })
@@ -62,7 +63,7 @@ internal static class ConfigFileLocator
 
     private static string? Check(string path, string description, List<string> tried)
     {
-        if (File.Exists(path))
+        if (ConfigFileReader.Exists(path))
         {
             return path;
         }

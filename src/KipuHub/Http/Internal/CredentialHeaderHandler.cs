@@ -1,4 +1,6 @@
+using System.Net;
 using KipuHub.Credentials;
+using KipuHub.Credentials.Internal;
 using KipuHub.Internal;
 
 namespace KipuHub.Http.Internal;
@@ -40,6 +42,11 @@ internal abstract class CredentialHeaderHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
+        if (_credential is IRefreshableCredential refreshable)
+        {
+            return SendRefreshingOnUnauthorizedAsync(request, refreshable, cancellationToken);
+        }
+
         // Most credentials (a static token, a cached one) answer synchronously: then no async state machine is needed.
         var token = AuthToken.GetAsync(_credential, Redactor, cancellationToken);
         if (token.IsCompletedSuccessfully)
@@ -57,6 +64,39 @@ internal abstract class CredentialHeaderHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendWhenTokenArrivesAsync(HttpRequestMessage request, ValueTask<string> token, CancellationToken cancellationToken)
     {
         SetToken(request, await token.ConfigureAwait(false));
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Issue 12 #13, for a credential that mints tokens (<see cref="ClientCredentialsTokenProvider"/>): a 401 means the
+    /// token was revoked or expired early, so it is dropped, a new one fetched and the request sent once more; a second
+    /// 401 goes back to the caller (an <see cref="UnauthorizedException"/> through the facade).
+    /// </summary>
+    /// <remarks>
+    /// Replaying is safe for every method, POST included: a 401 is the gateway refusing the request before it reaches
+    /// the service, so nothing was processed. Only a request without a body or with a buffered one
+    /// (<see cref="ByteArrayContent"/>, which <c>StringContent</c> and the generated clients' JSON bodies are) can be
+    /// sent again; a streamed body was consumed by the first attempt, so that 401 is returned, with the token still
+    /// dropped so the caller's next request gets a fresh one.
+    /// </remarks>
+    private async Task<HttpResponseMessage> SendRefreshingOnUnauthorizedAsync(HttpRequestMessage request, IRefreshableCredential credential, CancellationToken cancellationToken)
+    {
+        var token = await AuthToken.GetAsync(_credential, Redactor, cancellationToken).ConfigureAwait(false);
+        SetToken(request, token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        credential.Invalidate(token);
+        if (request.Content is not (null or ByteArrayContent))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        SetToken(request, await AuthToken.GetAsync(_credential, Redactor, cancellationToken).ConfigureAwait(false));
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
