@@ -13,7 +13,7 @@ internal sealed class OrganizationHandler : DelegatingHandler
     public const string HeaderName = "X-OrganizationId";
 
     private readonly string _organizationId;
-    private readonly Uri _baseUrl;
+    private readonly TrustedAuthority _authority;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="organizationId">The organization id.</param>
@@ -23,13 +23,13 @@ internal sealed class OrganizationHandler : DelegatingHandler
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         _organizationId = organizationId.Trim();
-        _baseUrl = KipuHub.Internal.BaseUrls.RequireAbsolute(baseUrl, nameof(baseUrl));
+        _authority = new TrustedAuthority(KipuHub.Internal.BaseUrls.RequireAbsolute(baseUrl, nameof(baseUrl)));
     }
 
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (TrustedAuthority.Matches(_baseUrl, request.RequestUri) && !request.Headers.Contains(HeaderName))
+        if (_authority.Matches(request.RequestUri) && !request.Headers.Contains(HeaderName))
         {
             request.Headers.TryAddWithoutValidation(HeaderName, _organizationId);
         }

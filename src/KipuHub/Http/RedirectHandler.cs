@@ -22,7 +22,7 @@ namespace KipuHub.Http;
 /// response is returned.
 /// </para>
 /// </remarks>
-internal sealed class RedirectHandler : DelegatingHandler
+internal sealed class RedirectHandler : InspectingHandler
 {
     private static readonly string[] SensitiveHeaders =
         ["Authorization", ApiKeyAuthHandler.HeaderName, OrganizationHandler.HeaderName, "Cookie", "Proxy-Authorization"];
@@ -48,12 +48,22 @@ internal sealed class RedirectHandler : DelegatingHandler
     public int MaxRedirects { get; }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A response that is already there and is no redirect (the in-memory case) is returned without an async step;
+        // everything else goes through the hop loop, which starts from this first send.
+        var first = StartInnerSend(request, cancellationToken);
+        return first.IsCompletedSuccessfully && !IsRedirect(first.Result.StatusCode)
+            ? first
+            : FollowAsync(request, first, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> FollowAsync(HttpRequestMessage request, Task<HttpResponseMessage> first, CancellationToken cancellationToken)
     {
         var current = request;
         for (var hop = 0; ; hop++)
         {
-            var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            var response = await (hop == 0 ? first : base.SendAsync(current, cancellationToken)).ConfigureAwait(false);
             if (NextTarget(current, response, hop) is not { } target)
             {
                 return response;

@@ -22,7 +22,7 @@ namespace KipuHub.Http;
 /// Delays run on the injected <see cref="TimeProvider"/>.
 /// </para>
 /// </remarks>
-internal sealed class RetryHandler : DelegatingHandler
+internal sealed class RetryHandler : InspectingHandler
 {
     /// <summary>The default number of retries (<see cref="HubClientOptions.DefaultMaxRetries"/>).</summary>
     public const int DefaultMaxRetries = HubClientOptions.DefaultMaxRetries;
@@ -67,12 +67,22 @@ internal sealed class RetryHandler : DelegatingHandler
     {
         // A request that can never be retried (POST, PATCH, a streamed body, or MaxRetries 0) is sent once as it is:
         // no retry loop, no async state machine.
-        return MaxRetries == 0 || !IsRetryable(request)
-            ? base.SendAsync(request, cancellationToken)
-            : SendWithRetriesAsync(request, cancellationToken);
+        if (MaxRetries == 0 || !IsRetryable(request))
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        // The first attempt is started here; when it has already answered with a status that is not retried (the
+        // in-memory and cached case), its task is the result and the retry loop, with its async state machine, is
+        // never entered. Anything else (still running, failed, a transient status) continues in the loop, which
+        // treats it exactly as an attempt it made itself.
+        var first = StartInnerSend(request, cancellationToken);
+        return first.IsCompletedSuccessfully && !HubRetryRules.IsTransient(first.Result.StatusCode)
+            ? first
+            : SendWithRetriesAsync(request, first, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, Task<HttpResponseMessage> firstAttempt, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -82,7 +92,7 @@ internal sealed class RetryHandler : DelegatingHandler
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await (attempt == 1 ? firstAttempt : base.SendAsync(request, cancellationToken)).ConfigureAwait(false);
             }
             catch (Exception ex) when (mayRetry && !cancellationToken.IsCancellationRequested && HubRetryRules.IsTransient(ex))
             {

@@ -29,11 +29,38 @@ internal sealed class HubErrorMapper
 
     /// <summary>Awaits a generated-client call, translating its failures.</summary>
     /// <remarks>
+    /// <para>
     /// The decorators pass the call's task rather than a lambda, which spares every call a closure and a delegate. That
     /// is safe because the generated methods are <c>async</c>: whatever they throw, argument checks included, arrives
     /// through the task, never synchronously.
+    /// </para>
+    /// <para>
+    /// A call that has already succeeded (an in-memory transport, a cached answer) is handed back as it is: there is
+    /// nothing to translate, and wrapping it would cost a second task and an async step on every call. Only a call
+    /// still running, or one that failed, goes through the translating await.
+    /// </para>
     /// </remarks>
-    public async Task<T> RunAsync<T>(Task<T> call, string operation, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Task<T> call, string operation, CancellationToken cancellationToken) =>
+        call.IsCompletedSuccessfully ? call : AwaitAsync(call, operation, cancellationToken);
+
+    /// <summary>Awaits a generated-client call without a result, translating its failures (see <see cref="RunAsync{T}(Task{T}, string, CancellationToken)"/>).</summary>
+    public Task RunAsync(Task call, string operation, CancellationToken cancellationToken) =>
+        call.IsCompletedSuccessfully ? call : AwaitAsync(call, operation, cancellationToken);
+
+    /// <summary>Runs a call that may also throw before returning its task (e.g. <see cref="HttpClient.SendAsync(HttpRequestMessage)"/>), translating its failures.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+    }
+
+    private async Task<T> AwaitAsync<T>(Task<T> call, string operation, CancellationToken cancellationToken)
     {
         try
         {
@@ -45,25 +72,11 @@ internal sealed class HubErrorMapper
         }
     }
 
-    /// <summary>Awaits a generated-client call without a result, translating its failures.</summary>
-    public async Task RunAsync(Task call, string operation, CancellationToken cancellationToken)
+    private async Task AwaitAsync(Task call, string operation, CancellationToken cancellationToken)
     {
         try
         {
             await call.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
-        {
-            throw mapped;
-        }
-    }
-
-    /// <summary>Runs a call that may also throw before returning its task (e.g. <see cref="HttpClient.SendAsync(HttpRequestMessage)"/>), translating its failures.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
         }
         catch (Exception ex) when (TryMap(ex, operation, cancellationToken, out var mapped))
         {

@@ -16,6 +16,9 @@ namespace KipuHub.Benchmarks.Throughput;
 public static class ThroughputBenchmark
 {
     public const string Section = "throughput";
+
+    /// <summary>The SDK's jobs/s at 64 callers as a share of the baseline's (issue 11; issue 8 had asked for 90%).</summary>
+    public const double TargetRatio = 0.95;
     private static readonly int[] CallerCounts = [1, 16, 64];
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
 
@@ -91,7 +94,7 @@ public static class ThroughputBenchmark
             results.Add(new Measurement(Section, @case, "sdk/baseline", "ratio", ratio, [.. ratios[callers]]));
             if (callers == 64)
             {
-                results.Checks.Add(new TargetCheck(Section, @case, "SDK ≥ 90% of baseline jobs/s", $"{ratio:P1}", ratio >= 0.90));
+                results.Checks.Add(new TargetCheck(Section, @case, $"SDK ≥ {TargetRatio * 100:0}% of baseline jobs/s", $"{ratio:P1}", ratio >= TargetRatio));
             }
         }
 

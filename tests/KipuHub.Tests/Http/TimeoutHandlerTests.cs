@@ -58,6 +58,62 @@ public class TimeoutHandlerTests
     }
 
     [Test]
+    public async Task SendAsync_SystemClock_EveryAttemptGetsAFreshUncancelledToken()
+    {
+        // On the system clock the handler reuses the cancellation sources of finished attempts: a reused one must
+        // look new to the next attempt, after synchronous answers, answers that waited, and a cancelled attempt.
+        var seen = new List<(bool CanBeCanceled, bool IsCancellationRequested)>();
+        var release = new TaskCompletionSource<HttpResponseMessage>();
+        var mode = "sync";
+        using var invoker = Pipeline.Over(
+            new StubHandler((_, ct) =>
+            {
+                seen.Add((ct.CanBeCanceled, ct.IsCancellationRequested));
+                return mode switch
+                {
+                    "sync" => Task.FromResult(new HttpResponseMessage()),
+                    "waits" => release.Task,
+                    _ => Hang(ct),
+                };
+            }),
+            new TimeoutHandler(TimeSpan.FromSeconds(60)));
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await invoker.SendAsync(HttpMethod.Get, "https://hub.test/x").WaitAsync(Grace);
+        }
+
+        mode = "waits";
+        var waiting = invoker.SendAsync(HttpMethod.Get, "https://hub.test/x");
+        release.SetResult(new HttpResponseMessage());
+        (await waiting.WaitAsync(Grace)).Dispose();
+
+        mode = "hangs";
+        using (var cts = new CancellationTokenSource())
+        {
+            var hanging = invoker.SendAsync(HttpMethod.Get, "https://hub.test/x", cts.Token);
+            cts.Cancel();
+            Assert.CatchAsync<OperationCanceledException>(() => hanging.WaitAsync(Grace));
+        }
+
+        mode = "sync";
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await invoker.SendAsync(HttpMethod.Get, "https://hub.test/x").WaitAsync(Grace);
+        }
+
+        Assert.That(seen, Has.Count.EqualTo(8));
+        Assert.That(seen, Has.All.EqualTo((true, false)));
+    }
+
+    private static Task<HttpResponseMessage> Hang(CancellationToken cancellationToken)
+    {
+        var never = new TaskCompletionSource<HttpResponseMessage>();
+        cancellationToken.Register(() => never.TrySetCanceled(cancellationToken));
+        return never.Task;
+    }
+
+    [Test]
     public void Ctor_ZeroTimeout_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TimeoutHandler(TimeSpan.Zero));
 }

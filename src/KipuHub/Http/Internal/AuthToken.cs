@@ -7,9 +7,34 @@ namespace KipuHub.Http.Internal;
 internal static class AuthToken
 {
     /// <summary>Asks <paramref name="credential"/> for the token.</summary>
-    public static async ValueTask<string> GetAsync(IHubCredential credential, TokenRedactor? redactor, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A credential that answers synchronously (a static token, a cached one) is checked without an async step; a
+    /// failure of that check is still reported through the returned task, never thrown from this call.
+    /// </remarks>
+    public static ValueTask<string> GetAsync(IHubCredential credential, TokenRedactor? redactor, CancellationToken cancellationToken)
     {
-        var token = await credential.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        ValueTask<string> pending;
+        try
+        {
+            pending = credential.GetTokenAsync(cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                return new ValueTask<string>(Accept(credential, pending.Result, redactor));
+            }
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<string>(ex);
+        }
+
+        return AwaitAsync(credential, pending, redactor);
+    }
+
+    private static async ValueTask<string> AwaitAsync(IHubCredential credential, ValueTask<string> pending, TokenRedactor? redactor) =>
+        Accept(credential, await pending.ConfigureAwait(false), redactor);
+
+    private static string Accept(IHubCredential credential, string? token, TokenRedactor? redactor)
+    {
         if (string.IsNullOrWhiteSpace(token))
         {
             throw new CredentialUnavailableException(

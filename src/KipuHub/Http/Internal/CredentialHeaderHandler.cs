@@ -17,7 +17,7 @@ namespace KipuHub.Http.Internal;
 internal abstract class CredentialHeaderHandler : DelegatingHandler
 {
     private readonly IHubCredential _credential;
-    private readonly Uri _baseUrl;
+    private readonly TrustedAuthority _authority;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="credential">Supplies the token.</param>
@@ -28,7 +28,7 @@ internal abstract class CredentialHeaderHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(credential);
         _credential = credential;
-        _baseUrl = BaseUrls.RequireAbsolute(baseUrl, nameof(baseUrl));
+        _authority = new TrustedAuthority(BaseUrls.RequireAbsolute(baseUrl, nameof(baseUrl)));
     }
 
     /// <summary>Gets or sets where sent tokens are remembered so errors quoting them can be scrubbed.</summary>
@@ -37,7 +37,7 @@ internal abstract class CredentialHeaderHandler : DelegatingHandler
     /// <inheritdoc />
     protected sealed override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!TrustedAuthority.Matches(_baseUrl, request.RequestUri))
+        if (!_authority.Matches(request.RequestUri))
         {
             return base.SendAsync(request, cancellationToken);
         }
