@@ -24,6 +24,15 @@ internal static class ResilienceDefaults
         options.AttemptTimeout.Timeout = endpoint.Timeout;
         options.TotalRequestTimeout.Timeout = Max(TimeSpan.FromMinutes(5), (endpoint.Timeout * (endpoint.MaxRetries + 1)) + TimeSpan.FromSeconds(30));
 
+        // A job SDK fans out (batches, many waits): past 1,000 requests in flight, queue rather than refuse, so a batch
+        // does not fail for requests that never left the process.
+        options.RateLimiter.DefaultRateLimiterOptions.PermitLimit = 1_000;
+        options.RateLimiter.DefaultRateLimiterOptions.QueueLimit = 100_000;
+
+        // Break only when the Hub is mostly failing: a 40 % transient error rate (a flaky proxy) keeps requests flowing,
+        // and each failure is then reported for itself instead of as a refusal.
+        options.CircuitBreaker.FailureRatio = 0.75;
+
         // The standard options require a sampling window of at least two attempt timeouts.
         options.CircuitBreaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), endpoint.Timeout * 2);
         options.Retry.MaxRetryAttempts = Math.Max(1, endpoint.MaxRetries);

@@ -178,12 +178,13 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         _ => JobSubmissionOutcome.Unknown,
     };
 
-    // Only HubRequestNotSentException proves the POST never left the process (a rate limiter or open breaker refused it).
+    // Proof that the POST never reached the Hub: the resilience pipeline refused it (HubRequestNotSentException), or no
+    // connection was ever established (HubTransportException.RequestMayHaveReachedTheHub is false).
     private static bool NeverSent(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {
-            if (ex is HubRequestNotSentException) return true;
+            if (ex is HubRequestNotSentException or HubTransportException { RequestMayHaveReachedTheHub: false }) return true;
         }
 
         return false;
