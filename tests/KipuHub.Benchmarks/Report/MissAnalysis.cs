@@ -82,7 +82,7 @@ public static class MissAnalysis
         return text + (double.IsNaN(perCallNs)
             ? "Run the overhead section to compare with the facade's per-call cost. "
             : string.Create(CultureInfo.InvariantCulture,
-                $"The facade's per-call overhead over an in-memory handler (section 1) accounts for about {perCallNs / 1000:N1} µs of that (three calls per job), so most of it is not the handler pipeline. ") +
+                $"{PipelineShare(perCallNs)}") +
                 "What only real sockets show: the generated client (raw and facade alike) copies every response header into a dictionary, " +
                 "which makes HttpHeaders parse and re-render each of Kestrel's headers (Date, Server, Content-Type, ...), about 1.5-3.5 µs " +
                 "per response in a micro-benchmark on these cores (so 5-10 µs per job), where the hand-written baseline reads none. " +
@@ -94,6 +94,11 @@ public static class MissAnalysis
                   "a short run cannot pin it down; a --full run (15 rounds) on a quiet machine should be the reference."
                 : $"The per-round ratios spread {spread}, narrower than the shortfall: it is real in this run.");
     }
+
+    private static string PipelineShare(double perCallNs) => perCallNs <= 0
+        ? "The facade's per-call overhead over an in-memory handler (section 1) is not measurable in this run (level with the raw client), so the gap is not the handler pipeline. "
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The facade's per-call overhead over an in-memory handler (section 1) accounts for about {perCallNs / 1000:N1} µs of that (three calls per job), so most of it is not the handler pipeline. ");
 
     private static string Difference(BenchmarkResults r, string section, string @case, string variant, string baseline, string metric, string unit)
     {
