@@ -64,6 +64,25 @@ internal static class FaultMiddleware
         context.Abort();
     }
 
+    // A truncation ends the connection with FIN, not RST: a reset discards bytes still in flight, so the client could
+    // read fewer bytes than were sent (a flaky test); after a FIN it reads what was sent, then the premature end.
+    private static void EndAfterSent(HttpContext context)
+    {
+        try
+        {
+            context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionSocketFeature>()?.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Already closed by the peer: nothing left to deliver.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        Abort(context);
+    }
+
     private static async Task<byte[]> RunBufferedAsync(HttpContext context, RequestDelegate next)
     {
         var original = context.Response.Body;
@@ -105,7 +124,7 @@ internal static class FaultMiddleware
     private static async Task TruncateAsync(HttpContext context, RequestDelegate next, long afterBytes)
     {
         var original = context.Response.Body;
-        var truncating = new TruncatingStream(original, afterBytes, () => Abort(context));
+        var truncating = new TruncatingStream(original, afterBytes, () => EndAfterSent(context));
         context.Response.Body = truncating;
         try
         {

@@ -161,8 +161,11 @@ public class FaultInjectionTests : EmulatorTestBase
             }
         });
 
+        // Guaranteed: the read fails, no more than the 100,000 bytes let through arrive, and the headers still say how
+        // long the body should have been (so a client can tell it is incomplete). How many of the bytes in flight arrive
+        // before the connection ends is the network's business, not the fault's.
         Assert.That(ex, Is.Not.Null);
-        Assert.That(read, Is.EqualTo(100_000));
+        Assert.That(read, Is.InRange(0, 100_000));
         Assert.That(response.Headers["Content-Length"].Single(), Is.EqualTo("1000000"));
     }
 
