@@ -35,33 +35,29 @@ public class HubTimeoutException : HubException
         ArgumentNullException.ThrowIfNull(request);
         var operation = $"{request.Method.Method} {Http.Internal.HubRequestOptions.GetPath(request)}";
         var attempt = Http.Internal.HubRequestOptions.GetAttempt(request);
-        var seconds = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-        return new HubTimeoutException(
-            $"{operation} got no response within {seconds} s (attempt {attempt}). The Hub may be slow or unreachable: raise the client's " +
+        return Create(
+            operation,
+            $"{operation} got no response within {Seconds(timeout)} s (attempt {attempt}). The Hub may be slow or unreachable: raise the client's " +
             "Timeout option (KipuHub:Timeout with AddKipuHub), or check the network and the base URL.",
             timeout,
-            innerException: innerException)
-        {
-            Operation = operation,
-        };
+            innerException);
     }
 
     /// <summary>Creates the exception for a response body that stopped arriving, with the SDK's one wording for it.</summary>
     /// <param name="operation">The request and its status, for example <c>GET /quantum/jobs/42 (200)</c>.</param>
     /// <param name="timeout">The read timeout (the client's per-attempt <c>Timeout</c>).</param>
     /// <param name="innerException">The cause, or <see langword="null"/>.</param>
-    internal static HubTimeoutException ForStalledBody(string operation, TimeSpan timeout, Exception? innerException)
-    {
-        var seconds = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-        return new HubTimeoutException(
-            $"The response body of {operation} stalled: no data arrived for {seconds} s. The Hub or a proxy stopped sending; try again, " +
-            "or raise the client's Timeout option (KipuHub:Timeout with AddKipuHub) if the network is slow.",
-            timeout,
-            innerException: innerException)
-        {
-            Operation = operation,
-        };
-    }
+    internal static HubTimeoutException ForStalledBody(string operation, TimeSpan timeout, Exception? innerException) => Create(
+        operation,
+        $"The response body of {operation} stalled: no data arrived for {Seconds(timeout)} s. The Hub or a proxy stopped sending; try again, " +
+        "or raise the client's Timeout option (KipuHub:Timeout with AddKipuHub) if the network is slow.",
+        timeout,
+        innerException);
+
+    private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static HubTimeoutException Create(string operation, string message, TimeSpan timeout, Exception? innerException) =>
+        new(message, timeout, innerException: innerException) { Operation = operation };
 
     /// <summary>Gets the limit that passed, or <see langword="null"/> when it is not known.</summary>
     public TimeSpan? Timeout { get; }

@@ -18,12 +18,10 @@ internal sealed class GuardedReadStream : Stream
     private readonly TimeProvider _time;
     private readonly string _operation;
 
-    public GuardedReadStream(Stream inner, TimeSpan readTimeout, TimeProvider time, string operation)
+    public GuardedReadStream(Stream inner, BodyReadLimits limits)
     {
         _inner = inner;
-        _readTimeout = readTimeout;
-        _time = time;
-        _operation = operation;
+        (_readTimeout, _time, _operation) = limits;
     }
 
     /// <inheritdoc />

@@ -17,16 +17,12 @@ namespace KipuHub.Http.Internal;
 internal sealed class GuardedResponseContent : HttpContent
 {
     private readonly HttpContent _inner;
-    private readonly TimeSpan _readTimeout;
-    private readonly TimeProvider _time;
-    private readonly string _operation;
+    private readonly BodyReadLimits _limits;
 
-    private GuardedResponseContent(HttpContent inner, TimeSpan readTimeout, TimeProvider time, string operation)
+    private GuardedResponseContent(HttpContent inner, BodyReadLimits limits)
     {
         _inner = inner;
-        _readTimeout = readTimeout;
-        _time = time;
-        _operation = operation;
+        _limits = limits;
         foreach (var header in inner.Headers.NonValidated)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -47,12 +43,12 @@ internal sealed class GuardedResponseContent : HttpContent
         }
 
         var operation = $"{request.Method.Method} {HubRequestOptions.GetPath(request)}";
-        response.Content = new GuardedResponseContent(response.Content, readTimeout, time, $"{operation} ({(int)response.StatusCode})");
+        response.Content = new GuardedResponseContent(response.Content, new BodyReadLimits(readTimeout, time, $"{operation} ({(int)response.StatusCode})"));
     }
 
     /// <inheritdoc />
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        new GuardedReadStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _readTimeout, _time, _operation);
+        new GuardedReadStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _limits);
 
     /// <inheritdoc />
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
