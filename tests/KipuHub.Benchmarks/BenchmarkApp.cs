@@ -21,6 +21,7 @@ public static class BenchmarkApp
           --results PATH          results file (default tests/KipuHub.Benchmarks/results/latest.json)
           --report                do not measure: rewrite docs/performance.md from the results file
           --ablation              profiling aid: the facade pipeline's cost with one handler left out at a time
+          --guard                 profiling aid: the response-body guard's cost per response (unguarded vs guarded)
         """;
 
     public static async Task<int> MainAsync(string[] args)
@@ -36,6 +37,12 @@ public static class BenchmarkApp
         if (args.Contains("--ablation"))
         {
             OverheadBenchmark.RunAblation(profile);
+            return 0;
+        }
+
+        if (args.Contains("--guard"))
+        {
+            OverheadBenchmark.RunGuard(profile);
             return 0;
         }
 
@@ -113,6 +120,7 @@ public static class BenchmarkApp
                     profile = RunProfile.Full;
                     break;
                 case "--ablation":
+                case "--guard":
                     break;
                 case "--report":
                     reportOnly = true;

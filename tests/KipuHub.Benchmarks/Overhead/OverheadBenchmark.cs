@@ -55,6 +55,9 @@ public static class OverheadBenchmark
     /// <summary>Prints where the facade's time and allocations go, handler by handler (not recorded in the results).</summary>
     public static void RunAblation(RunProfile mode) => BenchmarkRunner.Run<PipelineAblationBenchmarks>(Config(mode));
 
+    /// <summary>Prints what the response-body guard costs per response (not recorded in the results).</summary>
+    public static void RunGuard(RunProfile mode) => BenchmarkRunner.Run<ResponseGuardBenchmarks>(Config(mode));
+
     /// <summary>
     /// In-process, the case that runs first also pays for tiered JIT promoting the shared code (HttpClient, Newtonsoft)
     /// in the background: the hand-written GetJob came out 60% slower than the raw client for that reason alone. So

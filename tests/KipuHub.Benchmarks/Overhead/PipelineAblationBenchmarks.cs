@@ -22,7 +22,7 @@ public class PipelineAblationBenchmarks
     private ErrorMappingJobsClient _decorated = null!;
 
     [Params("none", nameof(UserAgentHandler), nameof(RetryHandler), nameof(LoggingHandler), nameof(TimeoutHandler),
-        nameof(RedirectHandler), nameof(OrganizationHandler), nameof(ApiKeyAuthHandler), "AsyncOnlyHandler")]
+        nameof(RedirectHandler), nameof(OrganizationHandler), nameof(ApiKeyAuthHandler), "AsyncOnlyHandler", nameof(ResponseHintsHandler))]
     public string Without { get; set; } = "none";
 
     [GlobalSetup]

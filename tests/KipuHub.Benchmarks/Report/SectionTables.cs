@@ -71,7 +71,7 @@ public static class SectionTables
     {
         const string s = StreamingBenchmark.Section;
         var table = new MarkdownTable("result", "side", "MiB/s", "ratio to baseline", "peak working-set growth", "peak managed-heap growth");
-        foreach (var @case in Cases(r, s))
+        foreach (var @case in Cases(r, s).Where(c => c != ResultMemoryBenchmark.Case))
         {
             foreach (var side in new[] { "baseline", "sdk" })
             {
@@ -83,7 +83,36 @@ public static class SectionTables
             }
         }
 
-        return table.ToString();
+        return table + ResultMemory(r);
+    }
+
+    /// <summary>Issue 12 item 11: what DownloadJobResultAsync, RunJobAsync and ReadJobResultAsync cost on one large document.</summary>
+    private static string ResultMemory(BenchmarkResults r)
+    {
+        const string s = StreamingBenchmark.Section;
+        const string c = ResultMemoryBenchmark.Case;
+        if (r.Find(s, c, ResultMemoryBenchmark.Download, "seconds") is null) return "";
+        var table = new MarkdownTable("result", "call", "time", "peak working-set growth", "ratio to download", "peak working set (process)", "peak managed-heap growth", "allocated", "gen0 GCs");
+        var download = r.Find(s, c, ResultMemoryBenchmark.Download, "working set growth MiB");
+        foreach (var (variant, call) in new[]
+        {
+            (ResultMemoryBenchmark.Download, "`DownloadJobResultAsync` (baseline)"),
+            (ResultMemoryBenchmark.Run, "`RunJobAsync` (streamed)"),
+            (ResultMemoryBenchmark.Read, "`ReadJobResultAsync` (whole `JToken`)"),
+        })
+        {
+            var growth = r.Find(s, c, variant, "working set growth MiB");
+            table.Row(c, call,
+                $"{F(r.Find(s, c, variant, "seconds"), "0.00")} s",
+                $"{F(growth, "N1")} MiB",
+                variant == ResultMemoryBenchmark.Download ? "1.0x" : $"{F(growth / download, "N1")}x",
+                $"{F(r.Find(s, c, variant, "peak working set MiB"), "N0")} MiB",
+                $"{F(r.Find(s, c, variant, "managed heap growth MiB"), "N1")} MiB",
+                $"{F(r.Find(s, c, variant, "allocated MiB"), "N0")} MiB",
+                F(r.Find(s, c, variant, "gen0 collections"), "N0"));
+        }
+
+        return Environment.NewLine + table;
     }
 
     private static string Waiting(BenchmarkResults r)

@@ -21,6 +21,12 @@ public static class StreamingBenchmark
 
     public static async Task RunAsync(RunProfile mode, BenchmarkResults results)
     {
+        await RunCopyAsync(mode, results);
+        await ResultMemoryBenchmark.RunAsync(mode, results, Section);
+    }
+
+    private static async Task RunCopyAsync(RunProfile mode, BenchmarkResults results)
+    {
         var size = mode.StreamingBytes;
         await using var hub = await KipuHubEmulator.StartAsync(new KipuHubEmulatorOptions
         {

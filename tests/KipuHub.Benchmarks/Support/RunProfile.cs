@@ -11,13 +11,14 @@ public sealed record RunProfile(
     TimeSpan ThroughputWarmup,
     long StreamingBytes,
     int StreamingRounds,
-    int WaitingSeeds)
+    int WaitingSeeds,
+    int ResultMemoryRounds)
 {
     public static RunProfile Short { get; } = new("short", ThroughputRounds: 9, ThroughputJobsPerRound: 1000, ThroughputWarmup: TimeSpan.FromSeconds(3),
-        StreamingBytes: 256L * 1024 * 1024, StreamingRounds: 7, WaitingSeeds: 20);
+        StreamingBytes: 256L * 1024 * 1024, StreamingRounds: 7, WaitingSeeds: 20, ResultMemoryRounds: 5);
 
     public static RunProfile Full { get; } = new("full", ThroughputRounds: 15, ThroughputJobsPerRound: 4000, ThroughputWarmup: TimeSpan.FromSeconds(6),
-        StreamingBytes: 1L << 30, StreamingRounds: 7, WaitingSeeds: 100);
+        StreamingBytes: 1L << 30, StreamingRounds: 7, WaitingSeeds: 100, ResultMemoryRounds: 7);
 
     public bool IsShort => ReferenceEquals(this, Short);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace KipuHub.Http.Internal;
@@ -25,10 +26,18 @@ internal sealed class GuardedResponseContent : HttpContent
         _limits = limits;
         foreach (var header in inner.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // A single value as a string: no boxed enumerable of it (several stay separate values, as before).
+            if (header.Value.Count == 1)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+            }
+            else
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
 
-        if (Headers.ContentType is { CharSet: { } charset } type && !IsKnownCharset(charset))
+        if (MayNameUnknownCharset(Headers) && Headers.ContentType is { CharSet: { } charset } type && !IsKnownCharset(charset))
         {
             type.CharSet = null;
         }
@@ -42,8 +51,7 @@ internal sealed class GuardedResponseContent : HttpContent
             return;
         }
 
-        var operation = $"{request.Method.Method} {HubRequestOptions.GetPath(request)}";
-        response.Content = new GuardedResponseContent(response.Content, new BodyReadLimits(readTimeout, time, $"{operation} ({(int)response.StatusCode})"));
+        response.Content = new GuardedResponseContent(response.Content, new BodyReadLimits(readTimeout, time, $"{request.Method.Method} {HubRequestOptions.GetPath(request)} ({(int)response.StatusCode})"));
     }
 
     /// <inheritdoc />
@@ -80,6 +88,34 @@ internal sealed class GuardedResponseContent : HttpContent
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// False when the raw Content-Type cannot name a charset .NET does not know: none given, no <c>charset</c> in it, or
+    /// one value ending in <c>charset=utf-8</c> (what Kestrel and most servers send). Then the typed header, whose
+    /// parsing costs more than the rest of the guard, is not built here; any other value is parsed and checked as before.
+    /// </summary>
+    private static bool MayNameUnknownCharset(HttpContentHeaders headers)
+    {
+        if (!headers.NonValidated.TryGetValues("Content-Type", out var values))
+        {
+            return false;
+        }
+
+        if (values.Count != 1)
+        {
+            return true;
+        }
+
+        var raw = values.ToString().AsSpan();
+        var at = raw.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        return raw.LastIndexOf("charset", StringComparison.OrdinalIgnoreCase) != at
+            || !raw.EndsWith("charset=utf-8", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsKnownCharset(string charset)
