@@ -173,7 +173,7 @@ public abstract class HubClientOptions
 
         AddIfThrows(problems, ValidateTransport, keyOf(nameof(HttpMessageHandler)));
         problems.AddRange(new[] { OptionRules.Timeout(Timeout, keyOf(nameof(Timeout))), OptionRules.Retries(MaxRetries, keyOf(nameof(MaxRetries))) }.OfType<OptionProblem>());
-        problems.AddRange(OptionRules.Headers(Headers?.Keys, keyOf(nameof(Headers)), !string.IsNullOrWhiteSpace(OrganizationIdOrNull)));
+        problems.AddRange(OptionRules.Headers(Headers, keyOf(nameof(Headers)), !string.IsNullOrWhiteSpace(OrganizationIdOrNull)));
         if (OptionRules.Waiting(Waiting, keyOf) is { } waiting)
         {
             problems.Add(waiting);

@@ -26,13 +26,22 @@ internal static class OptionRules
         maxRetries < 0 ? new(key, $"{key} must be 0 or more (got {maxRetries}).", OutOfRange: true) : null;
 
     /// <summary>Extra headers: named, no credentials, no second organization.</summary>
-    public static IEnumerable<OptionProblem> Headers(IEnumerable<string>? names, string key, bool hasOrganization)
+    public static IEnumerable<OptionProblem> Headers(IEnumerable<KeyValuePair<string, string>>? headers, string key, bool hasOrganization)
     {
-        foreach (var name in names ?? [])
+        foreach (var (name, value) in headers ?? [])
         {
             if (string.IsNullOrWhiteSpace(name))
             {
                 yield return new(key, $"{key} contains an empty header name.");
+            }
+            else if (!Internal.HeaderValue.IsValid(name) || name.Contains(':') || name.Contains(' '))
+            {
+                yield return new(key, $"{key} contains a header name that cannot be sent (a space, a colon, a line break or another character HTTP does not allow in a name).");
+            }
+            else if (value is not null && !Internal.HeaderValue.IsValid(value.Trim()))
+            {
+                // The value is never quoted: it could be a secret.
+                yield return new(key, $"{key}:{name} {Internal.HeaderValue.Problem}. It is sent as an HTTP header: remove the line break or other character around it.");
             }
             else if (CredentialHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
             {

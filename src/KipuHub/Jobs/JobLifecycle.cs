@@ -192,18 +192,8 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
 
     // A copy with a fresh Tags list: the caller's request is never changed (one request object may be passed many
     // times), and each POST carries exactly its own batch tag. Shallow: Input and InputParams are shared, read only.
-    private static CreateJobRequest Tag(CreateJobRequest request, string batchId, int index) => new()
-    {
-        Name = request.Name,
-        BackendId = request.BackendId,
-        Shots = request.Shots,
-        Input = request.Input,
-        InputFormat = request.InputFormat,
-        InputParams = request.InputParams,
-        Tags = [.. request.Tags ?? [], $"kipuhub-batch:{batchId}:{index}"],
-        SessionId = request.SessionId,
-        AdditionalProperties = new Dictionary<string, object>(request.AdditionalProperties),
-    };
+    private static CreateJobRequest Tag(CreateJobRequest request, string batchId, int index) =>
+        JobRequestCopy.Of(request, extraTag: $"kipuhub-batch:{batchId}:{index}");
 
     private StatusPoller<JobStatus> CreatePoller(string jobId, WaitOptions? options) =>
         new(WaitSubject.Job, jobId,

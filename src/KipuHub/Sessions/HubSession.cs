@@ -56,14 +56,13 @@ public class HubSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Submits a job into this session (its <c>session_id</c> is set for you).</summary>
+    /// <summary>Submits a job into this session (its <c>session_id</c> is set on a copy; your request is not changed).</summary>
     /// <param name="request">The job; its backend must be the session's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public virtual async Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.SessionId = Id;
-        var job = await _client.SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
+        var job = await _client.SubmitJobAsync(Jobs.JobRequestCopy.Of(request, sessionId: Id), cancellationToken).ConfigureAwait(false);
         lock (_gate) _jobIds.Add(job.Id!);
         return job;
     }

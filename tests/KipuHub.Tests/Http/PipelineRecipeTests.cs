@@ -118,6 +118,20 @@ public class PipelineRecipeTests
         Assert.That(new HubQuantumClientOptions { ApiKey = "t" }.Validate(), Is.Empty);
     }
 
+    [TestCase("X-Team", "quantum\r\nX-Injected: yes", TestName = "Header_value_with_CRLF")]
+    [TestCase("X-Team", "q\0", TestName = "Header_value_with_NUL")]
+    [TestCase("X Team", "q", TestName = "Header_name_with_a_space")]
+    [TestCase("X-Team:", "q", TestName = "Header_name_with_a_colon")]
+    public void An_extra_header_that_cannot_be_sent_is_refused_without_quoting_its_value(string name, string value)
+    {
+        var options = Options();
+        options.Headers[name] = value;
+
+        var ex = Assert.Throws<ArgumentException>(() => new HubQuantumClient(options));
+
+        Assert.That(ex!.Message, Does.Contain("Headers").And.Not.Contain("X-Injected").And.Not.Contain("quantum"));
+    }
+
     [Test]
     public void A_client_over_a_pipeline_with_another_base_address_is_refused()
     {

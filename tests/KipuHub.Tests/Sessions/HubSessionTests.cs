@@ -61,4 +61,21 @@ public class HubSessionTests
         Assert.That(closes, Is.EqualTo(2), "dispose tried again, since the first close failed");
         Assert.That(session.Session.Status, Is.EqualTo(SessionStatus.Closed));
     }
+
+    [Test]
+    public async Task SubmitJobAsync_sends_the_session_id_on_a_copy_and_leaves_the_callers_request_as_it_was()
+    {
+        var stub = new StubHandler(request => request.RequestUri!.AbsolutePath.EndsWith("/sessions", StringComparison.Ordinal)
+            ? StubHandler.Json(HttpStatusCode.Created, """{"id":"s1","status":"OPEN"}""")
+            : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
+        using var client = Hub.Quantum(stub);
+        await using var session = await client.OpenSessionAsync(Request);
+        var job = new CreateJobRequest { BackendId = "aws.sim.sv1", Shots = 10, Input = new AwsSimSv1JobInput { Value = "OPENQASM 3;" } };
+
+        await session.SubmitJobAsync(job);
+
+        Assert.That(job.SessionId, Is.Null, "the caller's object is not changed");
+        Assert.That(stub.Requests.Single(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal)).Body, Does.Contain("\"session_id\":\"s1\""));
+        Assert.That(session.JobIds, Is.EqualTo(new[] { "j1" }));
+    }
 }
