@@ -127,6 +127,9 @@ public abstract class HubClientOptions
     /// <summary>Gets which API the options are for, its default base URL (none for the Service gateway) and an example URL.</summary>
     private protected abstract (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint { get; }
 
+    /// <summary>Gets what to say when <see cref="BaseUrl"/> is missing and the API has no default (the Service gateway).</summary>
+    private protected virtual string MissingBaseUrl => $"Please provide 'BaseUrl' in {GetType().Name} when creating the client.";
+
     /// <summary>Gets the organization to scope requests to, for the APIs that have one.</summary>
     private protected virtual string? OrganizationIdOrNull => null;
 
@@ -144,10 +147,7 @@ public abstract class HubClientOptions
         var endpoint = Endpoint;
         if (BaseUrl is null && endpoint.DefaultBaseUrl is null)
         {
-            problems.Add(new(keyOf(nameof(BaseUrl)),
-                $"Please provide 'BaseUrl' in {GetType().Name} when creating the client: the full gateway URL of the service, " +
-                "https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub. The SDK cannot guess it.",
-                ParamName: "options"));
+            problems.Add(new(keyOf(nameof(BaseUrl)), MissingBaseUrl, ParamName: "options"));
         }
 
         if (BaseUrls.Problem(BaseUrl, keyOf(nameof(BaseUrl)), endpoint.Example) is { } urlProblem)

@@ -65,7 +65,7 @@ public partial class HubServiceClient
     {
         ArgumentNullException.ThrowIfNull(destination);
         using var file = await OpenResultFileAsync(executionId, fileName, cancellationToken).ConfigureAwait(false);
-        return await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destination,
+        return await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), destination,
             $"result file '{fileName}' of execution '{executionId}'", StreamCopy.PartialDataAdvice, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,7 +74,7 @@ public partial class HubServiceClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var file = await OpenResultFileAsync(executionId, fileName, cancellationToken).ConfigureAwait(false);
-        return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ContentLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<FileResponse> OpenResultFileAsync(string executionId, string fileName, CancellationToken cancellationToken)

@@ -32,5 +32,11 @@ public sealed class HubServiceClientOptions : HubClientOptions
     /// <inheritdoc />
     private protected override (string? Name, string? Value) TokenOption => (nameof(Token), Token);
 
+    /// <inheritdoc />
+    private protected override string MissingBaseUrl =>
+        "Please provide 'BaseUrl' in HubServiceClientOptions when creating the client: the full gateway URL of the service, " +
+        "https://gateway.hub.kipu-quantum.com/<context>/<service>/<version>, as shown on the service's page in the Hub. The SDK cannot guess it.";
+
+    /// <inheritdoc />
     private protected override IHubCredential ResolveCredential() => CredentialOptions.ResolveBearer(Token, TokenProvider, Credential, nameof(HubServiceClientOptions));
 }

@@ -1,5 +1,6 @@
 using KipuHub.Emulator.Faults;
 using KipuHub.Jobs;
+using KipuHub.Tests.Support;
 
 namespace KipuHub.IntegrationTests;
 
@@ -25,16 +26,7 @@ public class FaultInjectedBatchTests : EmulatorFixture
         Hub.Faults.Clear();
 
         Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs") - before, Is.EqualTo(1000), "every submission POSTed exactly once");
-        var onServer = new List<int>();
-        await foreach (var job in client.GetJobsAsync(pageSize: 200))
-        {
-            onServer.AddRange((job.Tags ?? []).Where(t => t.StartsWith("kipuhub-batch:standalone-faults:", StringComparison.Ordinal)).Select(t => int.Parse(t.Split(':')[2], System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        Assert.That(onServer, Is.Unique, "no submission created two jobs");
-        Assert.That(onServer, Is.SupersetOf(results.Where(r => r.Succeeded).Select(r => r.Index)));
-        Assert.That(onServer.Intersect(results.Where(r => r.Outcome is JobSubmissionOutcome.NotSent or JobSubmissionOutcome.Rejected).Select(r => r.Index)), Is.Empty);
-        Assert.That(results.Select(r => r.Error).Where(e => e is not null and not HubException).Select(e => e!.GetType().Name).Distinct(), Is.Empty, "every failure is a HubException");
-        TestContext.Out.WriteLine(string.Join(", ", results.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")) + $"; jobs on the server: {onServer.Count}");
+        await BatchAssertions.NoDuplicateAndEveryOutcomeTrueAsync(client, results, "standalone-faults");
+        TestContext.Out.WriteLine(string.Join(", ", results.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
     }
 }

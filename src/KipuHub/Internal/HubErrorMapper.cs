@@ -203,7 +203,7 @@ internal sealed class HubErrorMapper
                 "the response body is not in the Content-Encoding it declares; try again, or report the request id",
             _ => "the connection broke, or the response was cut short or malformed on the wire; try again" + (neverSent ? "." : " (for a job submission, look for the job before submitting it again)"),
         };
-        return new HubTransportException($"{HubErrorMessages.Describe(_api)} call {operation} failed: {what}. ({_redactor.Redact(exception.GetType().Name)})", !neverSent, exception)
+        return new HubTransportException($"{HubErrorMessages.Describe(_api)} call {operation} failed: {what}. ({exception.GetType().Name})", !neverSent, exception)
         {
             Operation = operation,
         };

@@ -77,20 +77,6 @@ internal sealed class TokenRedactor
     /// <summary>Null-tolerant <see cref="Redact(string)"/>.</summary>
     public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
 
-    /// <summary>Whether <paramref name="text"/> contains a remembered token as such (for text already decoded, such as parsed JSON).</summary>
-    public bool Contains(string text)
-    {
-        foreach (var entry in Volatile.Read(ref _entries))
-        {
-            if (text.Contains(entry.Token, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A token and the encoded forms it may come back in.</summary>
     private sealed class Entry
     {

@@ -76,7 +76,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         ArgumentNullException.ThrowIfNull(destination);
         using var activity = HubDiagnostics.StartActivity("KipuHub.DownloadResult", ActivityKind.Client);
         using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var copied = await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destination, $"the result of job '{jobId}'", StreamCopy.PartialDataAdvice, progress, cancellationToken).ConfigureAwait(false);
+        var copied = await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), destination, $"the result of job '{jobId}'", StreamCopy.PartialDataAdvice, progress, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("kipuhub.bytes", copied);
         return copied;
     }
@@ -87,7 +87,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var activity = HubDiagnostics.StartActivity("KipuHub.DownloadResult", ActivityKind.Client);
         using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var written = await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ContentLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var written = await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("kipuhub.bytes", written);
         return written;
     }

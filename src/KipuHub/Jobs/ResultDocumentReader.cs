@@ -31,7 +31,7 @@ internal static class ResultDocumentReader
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         try
         {
-            var filled = await FillAsync(stream, buffer, 0, cancellationToken).ConfigureAwait(false);
+            var filled = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             var start = buffer.AsSpan(0, filled).StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
             var final = filled == 0;
             while (true)
@@ -58,7 +58,7 @@ internal static class ResultDocumentReader
                     buffer.AsSpan(consumed, left).CopyTo(buffer);
                 }
 
-                var read = await FillAsync(stream, buffer, left, cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(left), cancellationToken).ConfigureAwait(false);
                 filled = left + read;
                 final = read == 0;
                 start = 0;
@@ -69,9 +69,6 @@ internal static class ResultDocumentReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    private static async Task<int> FillAsync(Stream stream, byte[] buffer, int offset, CancellationToken cancellationToken) =>
-        await stream.ReadAsync(buffer.AsMemory(offset), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The walk over the top-level members, resumable from one buffer to the next.</summary>
     private sealed class Walk

@@ -96,7 +96,7 @@ public static class DataPoolFileTransfer
         }
 
         using var file = await dataPools.GetDataPoolFileAsync(dataPoolId, fileId, cancellationToken).ConfigureAwait(false);
-        return await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destination,
+        return await StreamCopy.DownloadAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), destination,
             $"file '{fileId}' from data pool '{dataPoolId}'", StreamCopy.PartialDataAdvice, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -125,7 +125,7 @@ public static class DataPoolFileTransfer
         AtomicFileDownload.EnsureCanWrite(destinationPath, overwrite);
 
         using var file = await dataPools.GetDataPoolFileAsync(dataPoolId, fileId, cancellationToken).ConfigureAwait(false);
-        return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ContentLength(file.Headers), destinationPath, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), destinationPath, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<DataPoolFileDto> SendAsync(IDataPoolsClient dataPools, string dataPoolId, Stream content, string fileName, string? contentType, IProgress<long>? progress, CancellationToken cancellationToken)

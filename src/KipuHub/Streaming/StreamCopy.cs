@@ -58,7 +58,7 @@ internal static class StreamCopy
         return total;
     }
 
-    /// <summary>Content-Length from a generated <c>FileResponse</c>'s headers (that dictionary is case-sensitive; HTTP is not).</summary>
+    /// <summary>The length a download must reach: Content-Length from a generated <c>FileResponse</c>'s headers (that dictionary is case-sensitive; HTTP is not).</summary>
     /// <param name="headers">The response headers.</param>
     /// <exception cref="HubDownloadException">The body is compressed (<c>Content-Encoding</c>) although the SDK did not ask for it.</exception>
     /// <remarks>
@@ -66,7 +66,7 @@ internal static class StreamCopy
     /// completeness check. A body the server compressed anyway could end at a gzip member boundary and still look
     /// whole, so it is refused before a byte is written.
     /// </remarks>
-    public static long? ContentLength(IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    public static long? ExpectedLength(IReadOnlyDictionary<string, IEnumerable<string>> headers)
     {
         foreach (var (name, values) in headers)
         {

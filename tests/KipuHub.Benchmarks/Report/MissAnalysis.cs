@@ -93,7 +93,7 @@ public static class MissAnalysis
                 "per response in a micro-benchmark on these cores (so 5-10 µs per job), where the hand-written baseline reads none. " +
                 "Since issue 12 the SDK also wraps every response body in the hostile-server guard (GuardedResponseContent), which the baseline does not: 326 ns and 504 B per response in --guard, about 1 µs per job. " +
                 "Those are a part, not the whole: the rest is not attributed yet (candidates, unmeasured: the waiting loop's async layers, " +
-                "the SDK transport's decompression stage, the generated client's per-call JsonSerializer). A generated-client template " +
+                "the generated client's per-call JsonSerializer). A generated-client template " +
                 "that builds the dictionary only for errors and file responses would be the first step; it is outside the facade. ") +
             (ratios.Length > 1 && ratios.Max() < KipuHub.Benchmarks.Throughput.ThroughputBenchmark.TargetRatio
                 ? $"Every round missed: the per-round ratios spread {spread}, all below {KipuHub.Benchmarks.Throughput.ThroughputBenchmark.TargetRatio:P0}, so the shortfall is real in this run, not noise."

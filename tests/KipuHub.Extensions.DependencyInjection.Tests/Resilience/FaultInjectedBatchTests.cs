@@ -2,6 +2,7 @@ using KipuHub.Emulator;
 using KipuHub.Emulator.Faults;
 using KipuHub.Generated.Quantum;
 using KipuHub.Jobs;
+using KipuHub.Tests.Support;
 
 namespace KipuHub.Extensions.DependencyInjection.Tests.Resilience;
 

@@ -44,12 +44,7 @@ internal sealed class ResponseHintsHandler : DelegatingHandler
             return response;
         }
 
-        capture.RetryAfter = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
-            _ => null,
-        };
+        capture.RetryAfter = KipuHub.Internal.RetryAfterHeader.Parse(response, _time.GetUtcNow());
         return response;
     }
 }

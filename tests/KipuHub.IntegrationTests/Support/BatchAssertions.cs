@@ -1,9 +1,9 @@
 using KipuHub.Generated.Quantum;
 using KipuHub.Jobs;
 
-namespace KipuHub.Extensions.DependencyInjection.Tests.Resilience;
+namespace KipuHub.Tests.Support;
 
-/// <summary>What a batch must satisfy whatever the faults: no job twice, and each outcome true of the server.</summary>
+/// <summary>What a batch must satisfy whatever the faults: no job twice, and each outcome true of the server (shared by the standalone and AddKipuHub fault tests).</summary>
 public static class BatchAssertions
 {
     /// <summary>Checks the server's jobs of batch <paramref name="batchId"/> against the reported outcomes.</summary>
