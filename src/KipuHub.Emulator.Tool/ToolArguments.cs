@@ -10,13 +10,14 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        kipuhub-emulator: a local Kipu Quantum Hub for development (Quantum API and demo service gateway).
+        kipuhub-emulator: a local Kipu Quantum Hub for development (Quantum API, Platform API and demo service gateway).
 
         Usage: kipuhub-emulator [--port N] [--seed N] [--token VALUE]
           --port N       loopback port (default 5280; 0 picks a free one)
           --seed N       seed for measurement sampling (same seed, same counts)
           --token VALUE  the personal access token to accept (default: a random one, printed once at start)
-        Stop with Ctrl+C.
+        At start it prints the base URLs and configuration (appsettings.json, user secrets, environment
+        variables) that points an app's Quantum, Platform and Service clients at it. Stop with Ctrl+C.
         """;
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with the usage on a bad argument.</summary>
