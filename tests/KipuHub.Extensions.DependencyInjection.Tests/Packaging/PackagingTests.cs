@@ -51,7 +51,8 @@ public class PackagingTests
             TestContext.Out.WriteLine($"quickstart: {clock.Elapsed}");
 
             var tools = Path.Combine(work, "tools");
-            await DotnetCli.RunAsync(app, StepLimit, "tool", "install", "KipuHub.Emulator.Tool", "--version", version, "--tool-path", tools, "--configfile", Path.Combine(app, "nuget.config"));
+            // As the tool README says: the packed folder as an extra source, no nuget.config (run outside the app folder).
+            await DotnetCli.RunAsync(work, StepLimit, "tool", "install", "KipuHub.Emulator.Tool", "--version", version, "--tool-path", tools, "--add-source", feed);
             var help = await RunToolAsync(Path.Combine(tools, "kipuhub-emulator"));
             Assert.That(help, Does.Contain("kipuhub-emulator").And.Contain("--port"));
             await AssertTakenPortIsOneLineAsync(Path.Combine(tools, "kipuhub-emulator"));
