@@ -5,7 +5,7 @@ namespace KipuHub.Emulator.Tool;
 /// <summary>The command line of <c>kipuhub-emulator</c>: <c>[--port N] [--seed N] [--token VALUE] [--help]</c>.</summary>
 internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool Help)
 {
-    /// <summary>The default port, so apps can keep <c>KipuHub:BaseUrl</c> fixed in their development settings.</summary>
+    /// <summary>The default port, so apps can keep <c>KipuHub:BaseUrl</c> and <c>KipuHub:PlatformBaseUrl</c> fixed in their development settings.</summary>
     public const int DefaultPort = 5280;
 
     /// <summary>The usage text.</summary>
@@ -15,7 +15,8 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
         Usage: kipuhub-emulator [--port N] [--seed N] [--token VALUE]
           --port N       loopback port (default 5280; 0 picks a free one)
           --seed N       seed for measurement sampling (same seed, same counts)
-          --token VALUE  the personal access token to accept (default: a random one, printed once at start)
+          --token VALUE  the personal access token to accept (default: a random one, printed at start)
+
         At start it prints the base URLs and configuration (appsettings.json, user secrets, environment
         variables) that points an app's Quantum, Platform and Service clients at it. Stop with Ctrl+C.
         """;
