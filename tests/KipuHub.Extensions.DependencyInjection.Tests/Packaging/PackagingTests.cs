@@ -15,7 +15,8 @@ namespace KipuHub.Extensions.DependencyInjection.Tests.Packaging;
 [Category("Packaging")]
 public class PackagingTests
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(4);
+    // Generous: on a shared two-core machine a Release pack of the seven packages has taken over four minutes.
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(8);
 
     [Test]
     public async Task Packages_FromALocalFeed_RunTheQuickstartAgainstTheEmulator()
