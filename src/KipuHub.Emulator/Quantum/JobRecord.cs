@@ -95,7 +95,7 @@ internal sealed class JobRecord : WorkloadRecord
                 ["status"] = state.Status.ToString(),
                 ["error_data"] = new JObject { ["code"] = failure.Code, ["message"] = failure.Message },
             };
-        return JobResultDocument.Create(body, 0);
+        return JobResultDocument.Create(body, ResultBytes);
     }
 
     public Job ToModel(DateTimeOffset now)
