@@ -156,8 +156,28 @@ public class SpecDocumentTests
         var part = upload.RequestBody.Content["multipart/form-data"].Schema.Properties["file"];
         Assert.That((part.Type, part.Format), Is.EqualTo(("string", "binary")));
         var download = doc.Paths["/datapools/{dataPoolId}/files/{fileId}"].Operations[OperationType.Get];
-        var body = download.Responses["200"].Content["application/octet-stream"].Schema;
-        Assert.That((body.Type, body.Format), Is.EqualTo(("string", "binary")));
+        // The file comes back in its own media type (text/csv, ...): any media type is declared, as binary.
+        var body = download.Responses["200"].Content.Single();
+        Assert.That(body.Key, Is.EqualTo("*/*"));
+        Assert.That((body.Value.Schema.Type, body.Value.Schema.Format), Is.EqualTo(("string", "binary")));
+    }
+
+    [TestCaseSource(nameof(SpecFiles))]
+    public void Spec_declares_the_MIT_license_and_its_servers(string file)
+    {
+        var doc = Load(file, out _);
+        Assert.That(doc.Info.License?.Name, Is.EqualTo("MIT"));
+        Assert.That(doc.Servers, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Service_server_is_the_gateway_url_template_with_variables()
+    {
+        var doc = Load("service.json", out _);
+        var server = doc.Servers.Single();
+        Assert.That(server.Url, Is.EqualTo("https://gateway.hub.kipu-quantum.com/{context}/{service}/{version}"));
+        Assert.That(server.Variables.Keys, Is.EquivalentTo(new[] { "context", "service", "version" }));
+        Assert.That(server.Variables.Values.Select(v => v.Default), Has.All.Not.Empty);
     }
 
     [Test]
