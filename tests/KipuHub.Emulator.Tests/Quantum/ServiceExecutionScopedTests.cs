@@ -17,6 +17,21 @@ public class ServiceExecutionScopedTests : EmulatorTestBase
         return (execution.Id!, jobs.Content!.Single().Id!);
     }
 
+    private LegacyJobs LegacyScopedJobs(string executionId)
+    {
+        var http = Hub.CreateQuantumHttpClient();
+        http.DefaultRequestHeaders.Add("X-Service-Execution-Id", executionId);
+        return new LegacyJobs(http);
+    }
+
+    /// <summary>A JobsClient whose HttpClient sends the legacy X-Service-Execution-Id header on every request.</summary>
+    private sealed class LegacyJobs(HttpClient http) : IDisposable
+    {
+        public JobsClient Client { get; } = new(http);
+
+        public void Dispose() => http.Dispose();
+    }
+
     [Test]
     public async Task A_service_executions_jobs_are_readable_through_the_scoped_operations()
     {
@@ -30,8 +45,10 @@ public class ServiceExecutionScopedTests : EmulatorTestBase
         var streamed = JObject.Parse(await new StreamReader(stream.Stream).ReadToEndAsync());
         var input = JObject.Parse(await Jobs.GetServiceExecJobInputAsync(executionId, jobId));
         var calibration = await Jobs.GetServiceExecJobCalibrationAsync(executionId, jobId);
-        var viaHeader = await Jobs.GetJobAsync(jobId, serviceExecutionId: executionId);
-        var listedViaHeader = await Jobs.SearchJobsAsync(serviceExecutionId: executionId);
+        // The legacy header is no method parameter: a caller who needs it sets it on its own HttpClient.
+        using var legacy = LegacyScopedJobs(executionId);
+        var viaHeader = await legacy.Client.GetJobAsync(jobId);
+        var listedViaHeader = await legacy.Client.SearchJobsAsync();
 
         Assert.That(job.Tags, Does.Contain("service:bell-sampler"));
         Assert.That(status.Status, Is.EqualTo(JobStatus.Completed));
@@ -58,7 +75,8 @@ public class ServiceExecutionScopedTests : EmulatorTestBase
         Assert.That(listed.Content!.Last().Id, Is.EqualTo(created.Id));
         Assert.That(listed.Content!.Last().Status, Is.EqualTo(JobStatus.Cancelled));
         Api.FailsWith(404, () => Jobs.GetServiceExecJobAsync(executionId, outsider.Id!));
-        Api.FailsWith(404, () => Jobs.GetJobAsync(outsider.Id!, serviceExecutionId: executionId));
+        using var legacy = LegacyScopedJobs(executionId);
+        Api.FailsWith(404, () => legacy.Client.GetJobAsync(outsider.Id!));
         Api.FailsWith(404, () => Jobs.SearchServiceExecJobsAsync("no-such-execution"));
         Api.FailsWith(404, () => Jobs.CreateServiceExecJobAsync("no-such-execution", Circuits.IonqBell()));
     }

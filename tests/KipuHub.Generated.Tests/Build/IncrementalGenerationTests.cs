@@ -23,7 +23,9 @@ public class IncrementalGenerationTests
         foreach (var file in new[] { "nswag.json", "global.json", "Directory.Build.props", "Directory.Packages.props" })
             File.Copy(Path.Combine(root, file), Path.Combine(_work, file));
         CopyDirectory(Path.Combine(root, "specs"), Path.Combine(_work, "specs"));
-        CopyDirectory(Path.Combine(root, "build"), Path.Combine(_work, "build"));
+        // Only what generation reads: build/ also holds build/ts-check/node_modules once check-specs.sh has run.
+        CopyDirectory(Path.Combine(root, "build", "templates"), Path.Combine(_work, "build", "templates"));
+        File.Copy(Path.Combine(root, "build", "KipuHub.NSwag.targets"), Path.Combine(_work, "build", "KipuHub.NSwag.targets"));
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets" })
             File.Copy(Path.Combine(root, "generated", file), Path.Combine(_work, "generated", file).EnsureDirectory());
         var project = Path.Combine("generated", "KipuHub.Generated.Service", "KipuHub.Generated.Service.csproj");

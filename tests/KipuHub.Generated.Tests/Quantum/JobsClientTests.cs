@@ -20,13 +20,12 @@ public class JobsClientTests : GeneratedClientTestBase
     private JobsClient Client => new(Hub.Http);
 
     [Test]
-    public async Task SearchJobs_sends_paging_sort_and_the_legacy_service_execution_header()
+    public async Task SearchJobs_sends_paging_and_sort()
     {
         Expect(HttpMethod.Get, "jobs", "page=0&size=50&sort=created_at%2Cdesc")
-            .WithHeaders("X-Service-Execution-Id", "se-1")
             .Respond(_ => Json($$"""{"content":[{{JobJson}}],"page":0,"size":50,"total_elements":1,"total_pages":1}"""));
 
-        var page = await Client.SearchJobsAsync(0, 50, ["created_at,desc"], serviceExecutionId: "se-1");
+        var page = await Client.SearchJobsAsync(0, 50, ["created_at,desc"]);
 
         Assert.That(page.TotalElements, Is.EqualTo(1));
         Assert.That(page.Content!.Single().Id, Is.EqualTo("j1"));

@@ -129,7 +129,7 @@ public class SpecDocumentTests
             .SelectMany(s => s.Value.Properties.Keys.Concat(s.Value.AllOf.SelectMany(a => a.Properties.Keys)).Select(k => s.Key + "." + k))
             .Where(k => k.Split('.')[1].Contains('_'))
             .ToList();
-        var parameters = doc.Paths.SelectMany(p => p.Value.Operations.Values.SelectMany(o => o.Parameters).Select(x => p.Key + " " + x.Name))
+        var parameters = doc.Paths.SelectMany(p => p.Value.Operations.Values.SelectMany(o => o.Parameters.Where(x => x.In != ParameterLocation.Header)).Select(x => p.Key + " " + x.Name))
             .Where(n => n.Split(' ')[1].Contains('_') || char.IsUpper(n.Split(' ')[1][0]))
             .ToList();
         var pathSegments = doc.Paths.Keys.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"\{[^}]*_[^}]*\}|\{[A-Z]")).ToList();
@@ -156,8 +156,28 @@ public class SpecDocumentTests
         var part = upload.RequestBody.Content["multipart/form-data"].Schema.Properties["file"];
         Assert.That((part.Type, part.Format), Is.EqualTo(("string", "binary")));
         var download = doc.Paths["/datapools/{dataPoolId}/files/{fileId}"].Operations[OperationType.Get];
-        var body = download.Responses["200"].Content["application/octet-stream"].Schema;
-        Assert.That((body.Type, body.Format), Is.EqualTo(("string", "binary")));
+        // The file comes back in its own media type (text/csv, ...): any media type is declared, as binary.
+        var body = download.Responses["200"].Content.Single();
+        Assert.That(body.Key, Is.EqualTo("*/*"));
+        Assert.That((body.Value.Schema.Type, body.Value.Schema.Format), Is.EqualTo(("string", "binary")));
+    }
+
+    [TestCaseSource(nameof(SpecFiles))]
+    public void Spec_declares_the_MIT_license_and_its_servers(string file)
+    {
+        var doc = Load(file, out _);
+        Assert.That(doc.Info.License?.Name, Is.EqualTo("MIT"));
+        Assert.That(doc.Servers, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Service_server_is_the_gateway_url_template_with_variables()
+    {
+        var doc = Load("service.json", out _);
+        var server = doc.Servers.Single();
+        Assert.That(server.Url, Is.EqualTo("https://gateway.hub.kipu-quantum.com/{context}/{service}/{version}"));
+        Assert.That(server.Variables.Keys, Is.EquivalentTo(new[] { "context", "service", "version" }));
+        Assert.That(server.Variables.Values.Select(v => v.Default), Has.All.Not.Empty);
     }
 
     [Test]
@@ -172,15 +192,57 @@ public class SpecDocumentTests
     }
 
     [Test]
-    public void Platform_operations_do_not_take_the_organization_header_the_facade_adds_it()
+    public void Platform_operations_document_only_the_organization_header_which_the_facade_adds()
     {
         var doc = Load("platform.json", out _);
-        var withHeader = doc.Paths.Values.SelectMany(p => p.Operations.Values)
-            .Where(o => o.Parameters.Any(x => x.In == ParameterLocation.Header))
-            .Select(o => o.OperationId).ToList();
-        Assert.That(withHeader, Is.Empty);
+        var headers = doc.Paths.Values.SelectMany(p => p.Operations.Values)
+            .SelectMany(o => o.Parameters.Where(x => x.In == ParameterLocation.Header).Select(x => x.Name))
+            .Distinct().ToList();
+        Assert.That(headers, Is.EqualTo(new[] { "X-OrganizationId" }));
         Assert.That(doc.SecurityRequirements.Single().Keys.Single().Name, Is.EqualTo("X-Auth-Token"));
         Assert.That(doc.Servers.Single().Url, Is.EqualTo("https://api.hub.kipu-quantum.com/qc-catalog"));
+    }
+
+    // Header parameters are documented for other generators, but no C# method takes them: nswag.json excludes them
+    // (the facade sends X-OrganizationId from its options; X-Service-Execution-Id is legacy and set per HttpClient).
+    [TestCase("quantum.json", new[] { "X-OrganizationId", "X-Service-Execution-Id" })]
+    [TestCase("platform.json", new[] { "X-OrganizationId" })]
+    [TestCase("service.json", new string[0])]
+    public void Header_parameters_are_shared_components_excluded_from_the_generated_methods(string file, string[] expected)
+    {
+        var doc = Load(file, out _);
+        var inline = new List<string>();
+        foreach (var op in doc.Paths.Values.SelectMany(p => p.Operations.Values))
+            foreach (var header in op.Parameters.Where(x => x.In == ParameterLocation.Header))
+                if (header.Reference is null) inline.Add(op.OperationId + " " + header.Name);
+        var declared = doc.Components.Parameters.Values.Where(p => p.In == ParameterLocation.Header).Select(p => p.Name);
+        Assert.That(inline, Is.Empty, "header parameters are $refs to components/parameters");
+        Assert.That(declared, Is.EquivalentTo(expected));
+
+        var nswag = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "nswag.json")));
+        var excluded = nswag.SelectToken("codeGenerators.openApiToCSharpClient.excludedParameterNames")!.Values<string>();
+        Assert.That(excluded, Is.SupersetOf(expected));
+    }
+
+    [Test]
+    public void Most_quantum_and_platform_operations_accept_the_organization_header()
+    {
+        foreach (var file in new[] { "quantum.json", "platform.json" })
+        {
+            var doc = Load(file, out _);
+            var operations = doc.Paths.SelectMany(p => p.Value.Operations.Select(o => (Path: p.Key, Op: o.Value))).ToList();
+            var without = operations.Where(o => !o.Op.Parameters.Any(x => x.Name == "X-OrganizationId")).Select(o => o.Path).ToList();
+            // platform-api.md §1: every operation but the marketplace (/v2/apis...) and metering accepts it.
+            Assert.That(without, Has.All.Matches<string>(p => p.StartsWith("/v2/apis", StringComparison.Ordinal) || p.Contains("metering", StringComparison.Ordinal)), file);
+            Assert.That(operations.Count - without.Count, Is.GreaterThan(operations.Count * 9 / 10), file);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "nswag.json"))) return dir.FullName;
+        throw new InvalidOperationException("nswag.json not found above " + TestContext.CurrentContext.TestDirectory);
     }
 
     [Test]

@@ -12,7 +12,7 @@ public class MockingTests
     public async Task QuantumClient_InterfaceAndNamespace_CanBeMocked()
     {
         var jobs = new Mock<IJobsClient>();
-        jobs.Setup(j => j.GetJobStatusAsync("j1", null, It.IsAny<CancellationToken>())).ReturnsAsync(new JobStatusResponse { Status = JobStatus.Completed });
+        jobs.Setup(j => j.GetJobStatusAsync("j1", It.IsAny<CancellationToken>())).ReturnsAsync(new JobStatusResponse { Status = JobStatus.Completed });
         var client = new Mock<IHubQuantumClient>();
         client.SetupGet(c => c.Jobs).Returns(jobs.Object);
 
@@ -25,7 +25,7 @@ public class MockingTests
     public void QuantumClient_TypedErrors_CanBeSimulated()
     {
         var jobs = new Mock<IJobsClient>();
-        jobs.Setup(j => j.GetJobAsync("gone", null, It.IsAny<CancellationToken>())).ThrowsAsync(new NotFoundException("no such job"));
+        jobs.Setup(j => j.GetJobAsync("gone", It.IsAny<CancellationToken>())).ThrowsAsync(new NotFoundException("no such job"));
         var client = new Mock<IHubQuantumClient>();
         client.SetupGet(c => c.Jobs).Returns(jobs.Object);
 
