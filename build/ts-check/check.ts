@@ -26,14 +26,28 @@ const awsIonqAria2: Q["AwsIonqAria2JobInput"] = { type: "AWS_IONQ_ARIA_2", value
 const awsIonqForte: Q["AwsIonqForteJobInput"] = { type: "AWS_IONQ_FORTE", value: qasm };
 const awsIqmGarnet: Q["AwsIqmGarnetJobInput"] = { type: "AWS_IQM_GARNET", value: qasm };
 const awsRigettiAnkaa: Q["AwsRigettiAnkaaJobInput"] = { type: "AWS_RIGETTI_ANKAA", value: qasm };
+// Quandela: the value is the Perceval payload (a JSON object), not a QASM string.
+const perceval = { command: "sample_count", max_shots: 1000, circuit: ":PCVL:zip:eJwz...", input_state: "|1,0,1,0>" };
+const quandelaSimBelenos: Q["QuandelaSimBelenosJobInput"] = { type: "QUANDELA_SIM_BELENOS", value: perceval };
+const quandelaQpuBelenos: Q["QuandelaQpuBelenosJobInput"] = { type: "QUANDELA_QPU_BELENOS", value: perceval };
 
 const inputs: Q["JobInput"][] = [
   azureIonqSimulator, awsSimSv1, awsSimDm1, awsIonqAria, awsIonqAria2, awsIonqForte, awsIqmGarnet, awsRigettiAnkaa,
+  quandelaSimBelenos, quandelaQpuBelenos,
 ];
 
 // input_params is open (backend-specific keys), and the typed AWS OpenQASM 3 parameters fit it.
 const awsParams: Q["AwsQasm3JobInputParams"] = { disable_qubit_rewiring: true, qubit_count: 2 };
 const openParams: Q["JobInputParams"] = { any_backend_key: 1, nested: { ok: true } };
+const percevalParams: Q["PercevalJobInputParams"] = { pcvl_version: "0.13.0", process_id: "p-1" };
+export const percevalRequest: Q["CreateJobRequest"] = {
+  backend_id: "quandela.sim.belenos",
+  shots: 0,
+  input: quandelaSimBelenos,
+  input_format: "PERCEVAL",
+  sdk_provider: "PERCEVAL",
+  input_params: percevalParams,
+};
 export const requests: Q["CreateJobRequest"][] = inputs.map((input, i) => ({
   backend_id: "aws.sim.sv1",
   shots: 100,
