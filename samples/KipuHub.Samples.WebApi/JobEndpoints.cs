@@ -53,7 +53,7 @@ internal static class JobEndpoints
 
     /// <summary>
     /// Streams the result document from the Hub to the caller without buffering it (the raw <c>result-stream</c>
-    /// <c>FileResponse</c> copied to the response body); 409 while the job has no result yet.
+    /// <c>QuantumFileResponse</c> copied to the response body); 409 while the job has no result yet.
     /// </summary>
     private static async Task StreamResultAsync(IHubQuantumClient hub, string id, HttpContext context, CancellationToken cancellationToken)
     {

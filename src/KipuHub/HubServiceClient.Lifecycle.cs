@@ -77,7 +77,7 @@ public partial class HubServiceClient
         return await AtomicFileDownload.SaveAsync(file.Stream, StreamCopy.ExpectedLength(file.Headers), path, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<FileResponse> OpenResultFileAsync(string executionId, string fileName, CancellationToken cancellationToken)
+    private Task<ServiceFileResponse> OpenResultFileAsync(string executionId, string fileName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(executionId);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);

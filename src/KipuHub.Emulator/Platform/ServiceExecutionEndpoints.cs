@@ -23,7 +23,7 @@ internal static class ServiceExecutionEndpoints
                 : throw HttpProblemException.NotFound($"Service execution {execution.Id} is {status} and has no result. Poll it until it is SUCCEEDED.");
         });
         handlers.Add("getServiceExecutionLogs", ctx => PlatformHttp.Ok(ctx, Find(ctx, hub).LogsAt(hub.Now)
-            .Select(l => new LogEntryDto { Message = l.Message, Severity = new LogSeverity(l.Severity.ToString()), Timestamp = l.At }).ToList()));
+            .Select(l => new LogEntryDto { Message = l.Message, Severity = new PlatformLogSeverity(l.Severity.ToString()), Timestamp = l.At }).ToList()));
         handlers.Add("cancelServiceExecution", ctx =>
         {
             var execution = Find(ctx, hub);
@@ -38,8 +38,8 @@ internal static class ServiceExecutionEndpoints
         return new ServiceExecutionDto
         {
             Id = record.Id,
-            Status = new ServiceExecutionStatus(state.Status.ToString()),
-            Type = ServiceExecutionType.Managed,
+            Status = new PlatformServiceExecutionStatus(state.Status.ToString()),
+            Type = PlatformServiceExecutionType.Managed,
             ServiceId = DemoServices.ServiceId(record.ServiceName),
             ServiceDefinitionId = DemoServices.ServiceId(record.ServiceName) + "@" + DemoServices.Version,
             ApplicationId = "emulator-application",
@@ -58,7 +58,7 @@ internal static class ServiceExecutionEndpoints
         var now = hub.Now;
         var visible = Visible(context, hub)
             .Select(r => (Model: ToModel(r, now), r.Ordinal))
-            .Where(e => (serviceId.Length == 0 || e.Model.ServiceId == serviceId) && (status.Length == 0 || e.Model.Status == new ServiceExecutionStatus(status)));
+            .Where(e => (serviceId.Length == 0 || e.Model.ServiceId == serviceId) && (status.Length == 0 || e.Model.Status == new PlatformServiceExecutionStatus(status)));
         return PlatformHttp.Ok(context, ListPage.Create<PageServiceExecutionDto, ServiceExecutionDto>(
             context, visible, "id", "status", "service_id", "created_at", "started_at", "ended_at"));
     }

@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// A registration adds, from <c>IHttpClientFactory</c>: <see cref="HubQuantumClient"/> / <see cref="IHubQuantumClient"/>,
 /// <see cref="HubPlatformClient"/> / <see cref="IHubPlatformClient"/> (with typed errors), and every raw generated client
 /// interface (<c>IJobsClient</c>, <c>IBackendsClient</c>, <c>ISessionsClient</c>, <c>IWorkloadsClient</c> and the 22 Platform
-/// clients such as <c>IUsersClient</c>), which throw the generated <c>ApiException</c>. All are transient, like typed clients.
+/// clients such as <c>IUsersClient</c>), which throw the generated <c>QuantumApiException</c>, <c>PlatformApiException</c> or <c>ServiceApiException</c>. All are transient, like typed clients.
 /// </para>
 /// <para>
 /// Calling it twice with the same key adds configuration, never a second set of handlers. With a key (<c>AddKipuHub("org-a", ...)</c>)

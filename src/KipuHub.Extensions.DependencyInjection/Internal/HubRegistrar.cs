@@ -83,7 +83,7 @@ internal static class HubRegistrar
         ClientRegistration.Add(services, key, sp => new HubPlatformClient(HttpClientRegistration.Create(sp, platform), (HubPlatformClientOptions)Endpoint(sp, platform).Options));
         ClientRegistration.Alias<IHubPlatformClient, HubPlatformClient>(services, key);
 
-        // Raw generated clients: the same pipelines, but they throw the generated ApiException (no error mapping).
+        // Raw generated clients: the same pipelines, but they throw the generated {Api}ApiException (no error mapping).
         ClientRegistration.AddGenerated(services, key, typeof(JobsClient).Assembly, quantum);
         ClientRegistration.AddGenerated(services, key, typeof(KipuHub.Generated.Platform.UsersClient).Assembly, platform);
     }

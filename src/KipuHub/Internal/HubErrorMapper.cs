@@ -1,13 +1,13 @@
 using Newtonsoft.Json;
-using PlatformApiException = KipuHub.Generated.Platform.ApiException;
-using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
-using ServiceApiException = KipuHub.Generated.Service.ApiException;
+using KipuHub.Generated.Platform;
+using KipuHub.Generated.Quantum;
+using KipuHub.Generated.Service;
 
 namespace KipuHub.Internal;
 
 /// <summary>
 /// The one place where the generated clients' exceptions become the SDK's: each generated namespace has its own
-/// <c>ApiException</c>, which never leaves the facade. Statuses map to <see cref="HubApiException"/> subclasses,
+/// <c>{Api}ApiException</c> (<see cref="QuantumApiException"/>, ...), which never leaves the facade. Statuses map to <see cref="HubApiException"/> subclasses,
 /// an unreadable success body to <see cref="HubResponseFormatException"/>, an <see cref="HttpClient.Timeout"/> to
 /// <see cref="HubTimeoutException"/>. Caller cancellation and the SDK's own exceptions pass through untouched.
 /// </summary>

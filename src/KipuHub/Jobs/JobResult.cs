@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace KipuHub.Jobs;
 
 /// <summary>A finished job and its result document, with typed views of the common result shapes.</summary>
+/// <remarks>Newtonsoft.Json and System.Text.Json (ASP.NET Core) write it alike: <c>job</c>, <c>raw</c> (the document), <c>omittedMembers</c>, <c>counts</c>, <c>probabilities</c>.</remarks>
 public sealed class JobResult
 {
     /// <summary>Creates a result.</summary>
@@ -27,6 +28,8 @@ public sealed class JobResult
     }
 
     /// <summary>The job in its final state.</summary>
+    [Newtonsoft.Json.JsonProperty("job")]
+    [System.Text.Json.Serialization.JsonPropertyName("job")]
     public Job Job { get; }
 
     /// <summary>The result JSON as the Hub returned it (backend-specific).</summary>
@@ -36,18 +39,27 @@ public sealed class JobResult
     /// the run needs little memory, and are named in <see cref="OmittedMembers"/>. Read the whole document with
     /// <c>ReadJobResultAsync</c>, or save it with <c>DownloadJobResultAsync</c> in constant memory.
     /// </remarks>
+    [Newtonsoft.Json.JsonProperty("raw")]
+    [System.Text.Json.Serialization.JsonPropertyName("raw")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(KipuHub.Internal.Json.JTokenSystemTextJsonConverter))]
     public JToken Raw { get; }
 
     /// <summary>Gets the top-level members of the result document that <see cref="Raw"/> leaves out (empty when it is whole).</summary>
+    [Newtonsoft.Json.JsonProperty("omittedMembers")]
+    [System.Text.Json.Serialization.JsonPropertyName("omittedMembers")]
     public IReadOnlyList<string> OmittedMembers { get; }
 
     /// <summary>
     /// Measurement counts by bitstring, from <c>counts</c> (AWS style) or, when only probabilities are given, from
     /// <c>histogram</c> times the job's shots (IonQ style). Empty when the result has neither.
     /// </summary>
+    [Newtonsoft.Json.JsonProperty("counts")]
+    [System.Text.Json.Serialization.JsonPropertyName("counts")]
     public IReadOnlyDictionary<string, long> Counts => _counts ??= ReadCounts();
 
     /// <summary>Outcome probabilities by bitstring (counts divided by their total, or <c>histogram</c> as given).</summary>
+    [Newtonsoft.Json.JsonProperty("probabilities")]
+    [System.Text.Json.Serialization.JsonPropertyName("probabilities")]
     public IReadOnlyDictionary<string, double> Probabilities => _probabilities ??= ReadProbabilities();
 
     private IReadOnlyDictionary<string, long>? _counts;

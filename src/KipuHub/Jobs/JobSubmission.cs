@@ -3,6 +3,10 @@ using KipuHub.Generated.Quantum;
 namespace KipuHub.Jobs;
 
 /// <summary>The result of submitting one request of a batch.</summary>
+/// <remarks>
+/// Newtonsoft.Json and System.Text.Json write it alike: the outcome as its name, and an <see cref="Error"/> as its type, message
+/// and (for HTTP errors) status code only, never its stack trace, headers or body.
+/// </remarks>
 public sealed class JobSubmission
 {
     internal JobSubmission(int index, CreateJobRequest request, Job? job, Exception? error, JobSubmissionOutcome outcome)
@@ -15,26 +19,42 @@ public sealed class JobSubmission
     }
 
     /// <summary>Position of the request in the batch.</summary>
+    [Newtonsoft.Json.JsonProperty("index")]
+    [System.Text.Json.Serialization.JsonPropertyName("index")]
     public int Index { get; }
 
     /// <summary>
     /// The request as submitted: a copy of the one passed in, with the batch tag (<c>kipuhub-batch:{batchId}:{index}</c>)
     /// added to its own <c>Tags</c>. The caller's request is never changed.
     /// </summary>
+    [Newtonsoft.Json.JsonProperty("request")]
+    [System.Text.Json.Serialization.JsonPropertyName("request")]
     public CreateJobRequest Request { get; }
 
     /// <summary>The created job, when <see cref="Outcome"/> is <see cref="JobSubmissionOutcome.Created"/>.</summary>
+    [Newtonsoft.Json.JsonProperty("job")]
+    [System.Text.Json.Serialization.JsonPropertyName("job")]
     public Job? Job { get; }
 
     /// <summary>Why the submission failed, otherwise null.</summary>
+    [Newtonsoft.Json.JsonProperty("error")]
+    [Newtonsoft.Json.JsonConverter(typeof(KipuHub.Internal.Json.ExceptionSummaryNewtonsoftConverter))]
+    [System.Text.Json.Serialization.JsonPropertyName("error")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(KipuHub.Internal.Json.ExceptionSummarySystemTextJsonConverter))]
     public Exception? Error { get; }
 
     /// <summary>
     /// Whether the job was created, refused, never sent (safe to submit again), or its fate is unknown (look for the
     /// batch tag in <see cref="Request"/> before submitting again).
     /// </summary>
+    [Newtonsoft.Json.JsonProperty("outcome")]
+    [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+    [System.Text.Json.Serialization.JsonPropertyName("outcome")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobSubmissionOutcome>))]
     public JobSubmissionOutcome Outcome { get; }
 
     /// <summary>True when the job was created.</summary>
+    [Newtonsoft.Json.JsonProperty("succeeded")]
+    [System.Text.Json.Serialization.JsonPropertyName("succeeded")]
     public bool Succeeded => Outcome == JobSubmissionOutcome.Created;
 }

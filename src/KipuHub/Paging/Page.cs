@@ -20,23 +20,35 @@ public sealed class Page<T>
     }
 
     /// <summary>The items on this page.</summary>
+    [Newtonsoft.Json.JsonProperty("values")]
+    [System.Text.Json.Serialization.JsonPropertyName("values")]
     public IReadOnlyList<T> Values { get; }
 
     /// <summary>Zero-based index of this page.</summary>
+    [Newtonsoft.Json.JsonProperty("pageNumber")]
+    [System.Text.Json.Serialization.JsonPropertyName("pageNumber")]
     public int PageNumber { get; }
 
     /// <summary>Requested page size, if known.</summary>
+    [Newtonsoft.Json.JsonProperty("pageSize")]
+    [System.Text.Json.Serialization.JsonPropertyName("pageSize")]
     public int? PageSize { get; }
 
     /// <summary>Items across all pages, if the server said.</summary>
+    [Newtonsoft.Json.JsonProperty("totalElements")]
+    [System.Text.Json.Serialization.JsonPropertyName("totalElements")]
     public long? TotalElements { get; }
 
     /// <summary>Number of pages, if the server said.</summary>
+    [Newtonsoft.Json.JsonProperty("totalPages")]
+    [System.Text.Json.Serialization.JsonPropertyName("totalPages")]
     public int? TotalPages { get; }
 
     /// <summary>
     /// Whether another page follows. Trusts <see cref="TotalPages"/> when present; otherwise a short or empty page is the last.
     /// </summary>
+    [Newtonsoft.Json.JsonProperty("hasNextPage")]
+    [System.Text.Json.Serialization.JsonPropertyName("hasNextPage")]
     public bool HasNextPage =>
         Values.Count > 0 && (TotalPages is { } pages ? PageNumber + 1 < pages : PageSize is not { } size || Values.Count >= size);
 }

@@ -15,12 +15,18 @@ public sealed class ServiceExecutionResult
     }
 
     /// <summary>The execution in its final state.</summary>
+    [Newtonsoft.Json.JsonProperty("execution")]
+    [System.Text.Json.Serialization.JsonPropertyName("execution")]
     public ServiceExecution Execution { get; }
 
     /// <summary>The result document.</summary>
+    [Newtonsoft.Json.JsonProperty("result")]
+    [System.Text.Json.Serialization.JsonPropertyName("result")]
     public ResultResponse Result { get; }
 
     /// <summary>Names of the result files (the <c>_links</c> keys other than <c>self</c> and <c>status</c>).</summary>
+    [Newtonsoft.Json.JsonProperty("fileNames")]
+    [System.Text.Json.Serialization.JsonPropertyName("fileNames")]
     public IReadOnlyList<string> FileNames => GetFileNames(Result);
 
     /// <summary>Names of the result files of <paramref name="result"/>.</summary>

@@ -58,7 +58,7 @@ internal static class StreamCopy
         return total;
     }
 
-    /// <summary>The length a download must reach: Content-Length from a generated <c>FileResponse</c>'s headers (that dictionary is case-sensitive; HTTP is not).</summary>
+    /// <summary>The length a download must reach: Content-Length from a generated <c>{Api}FileResponse</c>'s headers (that dictionary is case-sensitive; HTTP is not).</summary>
     /// <param name="headers">The response headers.</param>
     /// <exception cref="HubDownloadException">The body is compressed (<c>Content-Encoding</c>) although the SDK did not ask for it.</exception>
     /// <remarks>

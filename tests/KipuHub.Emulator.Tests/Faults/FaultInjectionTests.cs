@@ -4,7 +4,7 @@ using KipuHub.Emulator.Tests.Support;
 using KipuHub.Generated.Quantum;
 using KipuHub.Generated.Service;
 using Newtonsoft.Json.Linq;
-using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
+using QuantumApiException = KipuHub.Generated.Quantum.QuantumApiException;
 
 namespace KipuHub.Emulator.Tests.Faults;
 

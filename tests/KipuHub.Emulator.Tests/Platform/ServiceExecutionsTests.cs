@@ -18,12 +18,12 @@ public class ServiceExecutionsTests : EmulatorTestBase
 
         var pending = await executions.GetServiceExecutionAsync(started.Id!);
         Advance(LongEnough);
-        var listed = await executions.ListServiceExecutionsAsync(serviceId: "6f1c2a7e-0b1d-4c55-9d1e-ec4000000001", status: ServiceExecutionStatus.Succeeded);
+        var listed = await executions.ListServiceExecutionsAsync(serviceId: "6f1c2a7e-0b1d-4c55-9d1e-ec4000000001", status: PlatformServiceExecutionStatus.Succeeded);
         var result = (JObject)(await executions.GetServiceExecutionResultAsync(started.Id!))!;
         var input = (JObject)(await executions.GetServiceExecutionInputAsync(started.Id!))!;
         var logs = await executions.GetServiceExecutionLogsAsync(started.Id!);
 
-        Assert.That(pending.Status, Is.EqualTo(ServiceExecutionStatus.Pending));
+        Assert.That(pending.Status, Is.EqualTo(PlatformServiceExecutionStatus.Pending));
         Assert.That(listed.Content!.Select(e => e.Id), Does.Contain(started.Id));
         Assert.That(input.Value<string>("hello"), Is.EqualTo("platform"));
         Assert.That(result.ToString(), Does.Contain("platform"));
@@ -41,7 +41,7 @@ public class ServiceExecutionsTests : EmulatorTestBase
         Api.PlatformFailsWith(404, () => new ServiceExecutionsClient(org).GetServiceExecutionAsync(started.Id!));
         Assert.That((await new ServiceExecutionsClient(org).ListServiceExecutionsAsync()).TotalElements, Is.Zero);
         var cancelled = await new ServiceExecutionsClient(personal).CancelServiceExecutionAsync(started.Id!);
-        Assert.That(cancelled.Status, Is.EqualTo(ServiceExecutionStatus.Cancelled));
+        Assert.That(cancelled.Status, Is.EqualTo(PlatformServiceExecutionStatus.Cancelled));
         Api.PlatformFailsWith(404, () => new ServiceExecutionsClient(personal).GetServiceExecutionResultAsync(started.Id!));
     }
 }

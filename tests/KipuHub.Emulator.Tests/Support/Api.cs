@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
-using PlatformApiException = KipuHub.Generated.Platform.ApiException;
-using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
-using ServiceApiException = KipuHub.Generated.Service.ApiException;
+using PlatformApiException = KipuHub.Generated.Platform.PlatformApiException;
+using QuantumApiException = KipuHub.Generated.Quantum.QuantumApiException;
+using ServiceApiException = KipuHub.Generated.Service.ServiceApiException;
 
 namespace KipuHub.Emulator.Tests.Support;
 

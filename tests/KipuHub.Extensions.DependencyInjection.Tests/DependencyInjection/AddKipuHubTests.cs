@@ -57,7 +57,7 @@ public class AddKipuHubTests
         Assert.That(status.Status, Is.Not.Null);
         Assert.ThrowsAsync<NotFoundException>(() => client.Jobs.GetJobAsync("no-such-job"), "the facade maps errors");
         var raw = provider.GetRequiredService<IJobsClient>();
-        Assert.ThrowsAsync<ApiException>(() => raw.GetJobAsync("no-such-job"), "raw clients throw the generated ApiException");
+        Assert.ThrowsAsync<QuantumApiException>(() => raw.GetJobAsync("no-such-job"), "raw clients throw the generated ApiException");
     }
 
     [Test]

@@ -91,7 +91,7 @@ public class OrganizationsClientTests : PlatformTestBase
     public void AddOrganizationMember_who_is_already_a_member_is_a_409()
     {
         Expect(HttpMethod.Post, "organizations/org-2/members").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, """{"errorMessage":"already a member"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.AddOrganizationMemberAsync("org-2", new AddOrganizationMemberRequest { UserId = "u2" }));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.AddOrganizationMemberAsync("org-2", new AddOrganizationMemberRequest { UserId = "u2" }));
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
     }
 

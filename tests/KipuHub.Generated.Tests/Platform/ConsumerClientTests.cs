@@ -127,7 +127,7 @@ public class AuthenticationClientTests : PlatformTestBase
     public void Authorize_with_an_invalid_key_is_a_401()
     {
         Expect(HttpMethod.Post, "authorize").Respond(_ => ErrorResponse(HttpStatusCode.Unauthorized, """{"errorMessage":"Invalid API key"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.AuthorizeAsync());
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.AuthorizeAsync());
         Assert.That(ex!.StatusCode, Is.EqualTo(401));
         Assert.That(ex.Response, Does.Contain("Invalid API key"));
     }
@@ -222,7 +222,7 @@ public class SubscriptionsClientTests : PlatformTestBase
     public void CreateSubscription_twice_is_a_409()
     {
         Expect(HttpMethod.Post, "subscriptions").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, """{"errorMessage":"already subscribed"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.CreateSubscriptionAsync(new CreateSubscriptionRequest { ServiceId = "svc1", ApplicationId = "app1" }));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.CreateSubscriptionAsync(new CreateSubscriptionRequest { ServiceId = "svc1", ApplicationId = "app1" }));
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
         Assert.That(ex.Headers.Header("X-Request-Id"), Is.EqualTo("req-42"));
     }

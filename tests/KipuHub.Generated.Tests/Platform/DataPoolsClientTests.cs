@@ -45,7 +45,7 @@ public class DataPoolsClientTests : PlatformTestBase
     {
         Expect(HttpMethod.Post, "datapools").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, """{"errorMessage":"A data pool named 'molecules' already exists"}"""));
 
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.CreateDataPoolAsync(new CreateDataPoolRequest { Name = "molecules" }));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.CreateDataPoolAsync(new CreateDataPoolRequest { Name = "molecules" }));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
         Assert.That(ex.Response, Is.EqualTo("""{"errorMessage":"A data pool named 'molecules' already exists"}"""));
@@ -177,7 +177,7 @@ public class DataPoolsClientTests : PlatformTestBase
     public void GetDataPoolFile_of_another_organization_is_a_404_with_its_body()
     {
         Expect(HttpMethod.Get, "datapools/dp1/files/f1").Respond(_ => ErrorResponse(HttpStatusCode.NotFound, """{"errorMessage":"not found"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.GetDataPoolFileAsync("dp1", "f1"));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.GetDataPoolFileAsync("dp1", "f1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(404));
         Assert.That(ex.Response, Does.Contain("not found"));
     }
@@ -281,7 +281,7 @@ public class DataPoolSharesClientTests : PlatformTestBase
     public void CreateDataPoolShare_twice_is_a_409()
     {
         Expect(HttpMethod.Post, "datapools/dp1/shares").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, "already shared", "text/plain"));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.CreateDataPoolShareAsync("dp1", new CreateShareRequest { PrincipalId = "u2", PrincipalType = PrincipalType.User }));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.CreateDataPoolShareAsync("dp1", new CreateShareRequest { PrincipalId = "u2", PrincipalType = PrincipalType.User }));
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
         Assert.That(ex.Response, Is.EqualTo("already shared"));
     }

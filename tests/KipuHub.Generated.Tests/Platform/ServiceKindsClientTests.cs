@@ -73,7 +73,7 @@ public class ManagedServicesClientTests : PlatformTestBase
     {
         Expect(HttpMethod.Get, "managed-services/svc1/versions/v1/executions").Respond(_ => Json($"[{PlatformJson.ServiceExecution}]"));
         var execution = (await Client.GetManagedServiceExecutionsAsync("svc1", "v1")).Single();
-        Assert.That(execution.Status, Is.EqualTo(ServiceExecutionStatus.Succeeded));
+        Assert.That(execution.Status, Is.EqualTo(PlatformServiceExecutionStatus.Succeeded));
     }
 }
 
@@ -192,14 +192,14 @@ public class ServiceExecutionsClientTests : PlatformTestBase
         Expect(HttpMethod.Get, "service-executions", "page=0&size=50&sort=createdAt%2Cdesc&serviceId=svc1&status=RUNNING")
             .Respond(_ => Json(PlatformJson.Page(PlatformJson.ServiceExecution, size: 50)));
 
-        var page = await Client.ListServiceExecutionsAsync(0, 50, ["createdAt,desc"], "svc1", ServiceExecutionStatus.Running);
+        var page = await Client.ListServiceExecutionsAsync(0, 50, ["createdAt,desc"], "svc1", PlatformServiceExecutionStatus.Running);
 
         Assert.That(page.TotalElements, Is.EqualTo(1));
         var execution = page.Content!.Single();
         Assert.Multiple(() =>
         {
             Assert.That(execution.Id, Is.EqualTo("se1"));
-            Assert.That(execution.Type, Is.EqualTo(ServiceExecutionType.Managed));
+            Assert.That(execution.Type, Is.EqualTo(PlatformServiceExecutionType.Managed));
             Assert.That(execution.ServiceId, Is.EqualTo("svc1"));
             Assert.That(execution.ServiceDefinitionId, Is.EqualTo("v1"));
             Assert.That(execution.ApplicationId, Is.EqualTo("app1"));
@@ -213,7 +213,7 @@ public class ServiceExecutionsClientTests : PlatformTestBase
     public async Task GetServiceExecution_gets_one()
     {
         Expect(HttpMethod.Get, "service-executions/se1").Respond(_ => Json(PlatformJson.ServiceExecution));
-        Assert.That((await Client.GetServiceExecutionAsync("se1")).Status, Is.EqualTo(ServiceExecutionStatus.Succeeded));
+        Assert.That((await Client.GetServiceExecutionAsync("se1")).Status, Is.EqualTo(PlatformServiceExecutionStatus.Succeeded));
     }
 
     [Test]
@@ -238,7 +238,7 @@ public class ServiceExecutionsClientTests : PlatformTestBase
         Expect(HttpMethod.Get, "service-executions/se1/logs").Respond(_ => Json("""[{"message":"started","severity":"INFO","timestamp":"2026-11-24T08:00:00Z"}]"""));
         var entry = (await Client.GetServiceExecutionLogsAsync("se1")).Single();
         Assert.That(entry.Message, Is.EqualTo("started"));
-        Assert.That(entry.Severity, Is.EqualTo(LogSeverity.Info));
+        Assert.That(entry.Severity, Is.EqualTo(PlatformLogSeverity.Info));
         Assert.That(entry.Timestamp, Is.EqualTo(PlatformJson.At0800));
     }
 
@@ -248,14 +248,14 @@ public class ServiceExecutionsClientTests : PlatformTestBase
         Expect(HttpMethod.Put, "service-executions/se1/cancel").Respond(_ => Json(PlatformJson.ServiceExecution.Replace("SUCCEEDED", "CANCELLED")));
         var execution = await Client.CancelServiceExecutionAsync("se1");
         AssertNoBody();
-        Assert.That(execution.Status, Is.EqualTo(ServiceExecutionStatus.Cancelled));
+        Assert.That(execution.Status, Is.EqualTo(PlatformServiceExecutionStatus.Cancelled));
     }
 
     [Test]
     public void CancelServiceExecution_of_a_finished_execution_is_a_409()
     {
         Expect(HttpMethod.Put, "service-executions/se1/cancel").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, """{"errorMessage":"already SUCCEEDED"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.CancelServiceExecutionAsync("se1"));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.CancelServiceExecutionAsync("se1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
     }
 }
@@ -272,7 +272,7 @@ public class ServiceJobsClientTests : PlatformTestBase
             [{"id":"sj1","status":"PENDING","createdAt":"2026-11-24T08:00:00Z","serviceDefinition":{"id":"v1","name":"echo","serviceId":"svc1"}}]
             """));
         var job = (await Client.GetServiceJobsAsync()).Single();
-        Assert.That(job.Status, Is.EqualTo(ServiceExecutionStatus.Pending));
+        Assert.That(job.Status, Is.EqualTo(PlatformServiceExecutionStatus.Pending));
         Assert.That(job.ServiceDefinition!.ServiceId, Is.EqualTo("svc1"));
     }
 
@@ -293,7 +293,7 @@ public class ServiceJobsClientTests : PlatformTestBase
         Assert.Multiple(() =>
         {
             Assert.That(job.Id, Is.EqualTo("sj1"));
-            Assert.That(job.Status, Is.EqualTo(ServiceExecutionStatus.Running));
+            Assert.That(job.Status, Is.EqualTo(PlatformServiceExecutionStatus.Running));
             Assert.That(job.InputDataRef!.DataSourceDescriptorId, Is.EqualTo("ds1"));
             Assert.That(job.Result, Is.Null);
             Assert.That(job.ResultDataPoolId, Is.EqualTo("dp9"));
@@ -320,7 +320,7 @@ public class ServiceJobsClientTests : PlatformTestBase
     public async Task CancelServiceJob_sends_PUT_to_cancel()
     {
         Expect(HttpMethod.Put, "service-jobs/sj1/cancel").Respond(_ => Json(PlatformJson.ServiceJob.Replace("RUNNING", "CANCELLED")));
-        Assert.That((await Client.CancelServiceJobAsync("sj1")).Status, Is.EqualTo(ServiceExecutionStatus.Cancelled));
+        Assert.That((await Client.CancelServiceJobAsync("sj1")).Status, Is.EqualTo(PlatformServiceExecutionStatus.Cancelled));
         AssertNoBody();
     }
 

@@ -96,7 +96,7 @@ public class ServicesClientTests : PlatformTestBase
     public void DeleteService_with_live_subscriptions_is_a_409()
     {
         Expect(HttpMethod.Delete, "services/svc1").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, """{"errorMessage":"service has subscriptions"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.DeleteServiceAsync("svc1"));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.DeleteServiceAsync("svc1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
     }
 
@@ -252,7 +252,7 @@ public class ServicesClientTests : PlatformTestBase
     public void PublishService_race_is_a_409_with_the_body()
     {
         Expect(HttpMethod.Post, Version + "/publish").Respond(_ => ErrorResponse(HttpStatusCode.Conflict, """{"errorMessage":"already being published"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.PublishServiceAsync("svc1", "v1"));
+        var ex = Assert.ThrowsAsync<PlatformApiException>(() => Client.PublishServiceAsync("svc1", "v1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(409));
         Assert.That(ex.Response, Does.Contain("already being published"));
         Assert.That(ex.Headers.Header("X-Request-Id"), Is.EqualTo("req-42"));

@@ -154,7 +154,7 @@ public class ForwardCompatibilityTests
         using var hub = new MockHub(MockHub.QuantumBase);
         hub.Handler.When(HttpMethod.Get, MockHub.QuantumBase + "jobs/j1").Respond(HttpStatusCode.OK, "application/json", """{"id": "j1", "status": """);
 
-        var ex = Assert.ThrowsAsync<ApiException>(() => new JobsClient(hub.Http).GetJobAsync("j1"));
+        var ex = Assert.ThrowsAsync<QuantumApiException>(() => new JobsClient(hub.Http).GetJobAsync("j1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(200));
         Assert.That(ex.InnerException, Is.InstanceOf<JsonException>());
         await Task.CompletedTask;

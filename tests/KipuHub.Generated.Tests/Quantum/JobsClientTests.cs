@@ -181,7 +181,7 @@ public class JobsClientTests : GeneratedClientTestBase
     {
         Expect(HttpMethod.Get, "jobs/missing").Respond(_ => ErrorResponse(HttpStatusCode.NotFound, """{"status":404,"message":"Job 'missing' not found"}"""));
 
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.GetJobAsync("missing"));
+        var ex = Assert.ThrowsAsync<QuantumApiException>(() => Client.GetJobAsync("missing"));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(404));
         Assert.That(ex.Response, Is.EqualTo("""{"status":404,"message":"Job 'missing' not found"}"""));
@@ -194,7 +194,7 @@ public class JobsClientTests : GeneratedClientTestBase
     {
         Expect(HttpMethod.Post, "jobs").Respond(_ => ErrorResponse(HttpStatusCode.UnprocessableEntity, "shots must be <= 100000", "text/plain"));
 
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.CreateJobAsync(new CreateJobRequest { BackendId = "b", Shots = 1, Input = new AwsSimSv1JobInput { Value = "x" } }));
+        var ex = Assert.ThrowsAsync<QuantumApiException>(() => Client.CreateJobAsync(new CreateJobRequest { BackendId = "b", Shots = 1, Input = new AwsSimSv1JobInput { Value = "x" } }));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(422));
         Assert.That(ex.Response, Is.EqualTo("shots must be <= 100000"));
@@ -205,7 +205,7 @@ public class JobsClientTests : GeneratedClientTestBase
     public void An_undeclared_status_still_carries_status_and_body()
     {
         Expect(HttpMethod.Get, "jobs/j1/status").Respond(_ => ErrorResponse(HttpStatusCode.TooManyRequests, """{"message":"slow down"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.GetJobStatusAsync("j1"));
+        var ex = Assert.ThrowsAsync<QuantumApiException>(() => Client.GetJobStatusAsync("j1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(429));
         Assert.That(ex.Response, Does.Contain("slow down"));
     }

@@ -118,7 +118,7 @@ public class ServiceApiClientTests : GeneratedClientTestBase
     public void Error_status_headers_and_body_reach_the_caller()
     {
         Expect(HttpMethod.Get, "e1").Respond(_ => ErrorResponse(HttpStatusCode.Unauthorized, """{"error":"invalid_token"}"""));
-        var ex = Assert.ThrowsAsync<ApiException>(() => Client.GetStatusAsync("e1"));
+        var ex = Assert.ThrowsAsync<ServiceApiException>(() => Client.GetStatusAsync("e1"));
         Assert.That(ex!.StatusCode, Is.EqualTo(401));
         Assert.That(ex.Response, Is.EqualTo("""{"error":"invalid_token"}"""));
         Assert.That(ex.Headers.Header("X-Request-Id"), Is.EqualTo("req-42"));

@@ -31,7 +31,7 @@ public class HubHttpPipelineTests
         var stub = new StubHandler(HttpStatusCode.NotFound, "{}");
         using var http = HubHttpPipeline.CreateQuantumHttpClient(new HubQuantumClientOptions { ApiKey = "t", BaseUrl = new Uri("https://hub.test/quantum/"), HttpMessageHandler = stub });
 
-        Assert.ThrowsAsync<KipuHub.Generated.Quantum.ApiException>(() => new JobsClient(http).GetJobAsync("j1"));
+        Assert.ThrowsAsync<KipuHub.Generated.Quantum.QuantumApiException>(() => new JobsClient(http).GetJobAsync("j1"));
     }
 
     [Test]

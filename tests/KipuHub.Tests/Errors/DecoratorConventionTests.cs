@@ -4,9 +4,9 @@ using KipuHub.Generated.Service;
 using KipuHub.Internal;
 using KipuHub.Quantum.Internal;
 using KipuHub.Service.Internal;
-using PlatformApiException = KipuHub.Generated.Platform.ApiException;
-using QuantumApiException = KipuHub.Generated.Quantum.ApiException;
-using ServiceApiException = KipuHub.Generated.Service.ApiException;
+using PlatformApiException = KipuHub.Generated.Platform.PlatformApiException;
+using QuantumApiException = KipuHub.Generated.Quantum.QuantumApiException;
+using ServiceApiException = KipuHub.Generated.Service.ServiceApiException;
 
 namespace KipuHub.Tests.Errors;
 
