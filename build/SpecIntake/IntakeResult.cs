@@ -1,0 +1,7 @@
+namespace KipuHub.SpecIntake;
+
+/// <summary>What one intake run found (the report prints it; tests read it).</summary>
+/// <param name="Changes">The spec changes, current → imported.</param>
+/// <param name="ApiDiff">The generated public API lines removed ("- ") and added ("+ "); null when not computed.</param>
+/// <param name="WrittenTo">The file written, or null (dry run).</param>
+internal sealed record IntakeResult(IReadOnlyList<SpecChange> Changes, IReadOnlyList<string>? ApiDiff, string? WrittenTo);
