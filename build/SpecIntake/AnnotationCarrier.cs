@@ -54,6 +54,51 @@ internal static class AnnotationCarrier
         return log;
     }
 
+    /// <summary>Other extensions (not ours) of the current spec that the imported document lacks at the same place:
+    /// not carried (they may be NSwag's, like x-originalName, or a hand fix), listed for review.</summary>
+    internal static IReadOnlyList<string> MissingExtensions(JsonObject? current, JsonObject imported)
+    {
+        var missing = new List<string>();
+        if (current is not null)
+        {
+            FindMissing(current, imported, string.Empty, missing);
+        }
+
+        return missing;
+    }
+
+    private static void FindMissing(JsonNode from, JsonNode? to, string pointer, List<string> missing)
+    {
+        if (from is JsonObject fromObject)
+        {
+            foreach (var (key, value) in fromObject)
+            {
+                var at = $"{pointer}/{SchemaWalker.Escape(key)}";
+                if (key.StartsWith("x-", StringComparison.Ordinal) && !key.StartsWith(Prefix, StringComparison.Ordinal))
+                {
+                    if ((to as JsonObject)?.ContainsKey(key) != true)
+                    {
+                        missing.Add(at);
+                    }
+                }
+                else if (value is not null && !key.StartsWith(Prefix, StringComparison.Ordinal))
+                {
+                    FindMissing(value, (to as JsonObject)?[key], at, missing);
+                }
+            }
+        }
+        else if (from is JsonArray fromArray)
+        {
+            for (var i = 0; i < fromArray.Count; i++)
+            {
+                if (fromArray[i] is { } item)
+                {
+                    FindMissing(item, to is JsonArray toArray && i < toArray.Count ? toArray[i] : null, $"{pointer}/{i}", missing);
+                }
+            }
+        }
+    }
+
     private static void MarkObserved(OperationEntry operation, string seenNote, RewriteLog log)
     {
         var node = operation.Node;

@@ -77,7 +77,7 @@ internal sealed class IntakeCommand
             await SpecJson.WriteAsync(writtenTo, imported, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new IntakeResult(changes, apiDiff, writtenTo);
+        var result = new IntakeResult(changes, apiDiff, writtenTo, AnnotationCarrier.MissingExtensions(current, imported));
         await ReviewReport.WriteAsync(output, options, hub, rewrites, annotations, result, clock.Elapsed).ConfigureAwait(false);
         return result;
     }

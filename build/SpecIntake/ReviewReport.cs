@@ -4,6 +4,8 @@ namespace KipuHub.SpecIntake;
 /// (BREAKING first) and the generated public API diff.</summary>
 internal static class ReviewReport
 {
+    private const int MaxNotCarried = 20;
+
     /// <summary>Writes the report to <paramref name="output"/>.</summary>
     internal static async Task WriteAsync(TextWriter output, IntakeOptions options, HubDocument hub, RewriteLog rewrites, RewriteLog annotations, IntakeResult result, TimeSpan elapsed)
     {
@@ -17,6 +19,16 @@ internal static class ReviewReport
         lines.AddRange(rewrites.Lines().Select(l => "  " + l));
         lines.Add(annotations.IsEmpty ? "Annotations: none carried" : "Annotations (x-kipuhub-*):");
         lines.AddRange(annotations.Lines().Select(l => "  " + l));
+
+        if (result.NotCarried.Count > 0)
+        {
+            lines.Add($"Not carried: {result.NotCarried.Count} other extension(s) of the current spec the document lacks (not ours; review them):");
+            lines.AddRange(result.NotCarried.Take(MaxNotCarried).Select(p => "  " + p));
+            if (result.NotCarried.Count > MaxNotCarried)
+            {
+                lines.Add($"  ... and {result.NotCarried.Count - MaxNotCarried} more");
+            }
+        }
 
         var breaking = result.Changes.Count(c => c.Breaking);
         lines.Add($"Spec changes: {result.Changes.Count} ({breaking} BREAKING)");
