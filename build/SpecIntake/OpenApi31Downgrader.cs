@@ -15,7 +15,7 @@ namespace KipuHub.SpecIntake;
 /// <item><c>$ref</c> with siblings → <c>allOf: [{$ref}]</c> + the siblings (3.1 honours them, 3.0 would drop them);</item>
 /// <item>numeric <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c> → <c>minimum</c>/<c>maximum</c> + the 3.0 boolean;</item>
 /// <item><c>contentEncoding: base64</c> → <c>format: byte</c>, <c>contentMediaType</c> on a string → <c>format: binary</c>;</item>
-/// <item>a schema with no type at all in a property or body (3.1: it also admits null) → <c>nullable: true</c>;</item>
+/// <item>a body schema with no type at all (3.1: any value, null too) → <c>type: object</c> + <c>nullable: true</c> (NSwag's <c>object?</c>);</item>
 /// <item>keywords 3.0 lacks (<c>$schema</c>, <c>$id</c>, <c>$comment</c>, <c>unevaluatedProperties</c>, ...) are dropped, and so
 ///   are <c>jsonSchemaDialect</c>, <c>webhooks</c>, <c>info.summary</c>, <c>license.identifier</c>; <c>openapi</c> becomes 3.0.3.</item>
 /// </list>
@@ -108,11 +108,14 @@ internal static class OpenApi31Downgrader
         RewriteExclusiveBound(schema, "exclusiveMaximum", "maximum", pointer, log);
         RewriteContentEncoding(schema, pointer, log);
         DropUnknownKeywords(schema, pointer, log);
-        if (is31 && position is SchemaPosition.Property or SchemaPosition.Body && IsUntyped(schema) && schema["nullable"] is null)
+        if (is31 && position == SchemaPosition.Body && IsUntyped(schema))
         {
-            // JSON Schema: a schema without "type" admits every value, null included; 3.0 says so with nullable.
-            schema["nullable"] = true;
-            log.Add("untyped schema → nullable: true (3.1 admits null there)", pointer);
+            // A 3.1 body without "type" admits every value, null included. 3.0 can only say "or null" beside a type
+            // (nullable without type is a lint error), and NSwag would throw on a null body of an untyped schema:
+            // "object, nullable" generates the same C# `object?` and lints clean. Properties stay untyped (their
+            // generated type is object? either way).
+            JsonEdit.ReplaceMember(schema, "nullable", ("type", "object"), ("nullable", true));
+            log.Add("untyped body → type: object + nullable (3.1 admits any value there)", pointer);
         }
 
         foreach (var key in new[] { "anyOf", "oneOf" })

@@ -7,6 +7,7 @@ namespace KipuHub.SpecIntake;
 /// 3.1.0, <c>nullable</c> as type arrays, an optional object property as <c>anyOf: [{$ref}, {type: null}]</c>, a
 /// nullable <c>allOf: [{$ref}]</c> the same way, a one-value enum as <c>const</c>, <c>example</c> as <c>examples</c>,
 /// the boolean <c>exclusiveMinimum</c> as a number, and no <c>nullable</c> on untyped schemas (they admit null in 3.1).
+/// (An untyped nullable body imports as <c>type: object</c> + <c>nullable</c>, which NSwag generates identically.)
 /// It exists to prove the intake step (<see cref="OpenApi31Downgrader"/>) against real documents: the round trip must
 /// give byte-identical generated code (tests/KipuHub.SpecIntake.Tests).
 /// </summary>

@@ -364,6 +364,12 @@ internal static class SpecComparer
         }
 
         var type = JsonEdit.AsString(schema["type"]) ?? "any";
+        if (type == "object" && schema["properties"] is null && schema["additionalProperties"] is null or JsonObject { Count: 0 } && schema["allOf"] is null)
+        {
+            // An object with nothing declared is any JSON to a caller, as an untyped schema is (C# object for both).
+            type = "any";
+        }
+
         return JsonEdit.AsString(schema["format"]) is { } format ? $"{type}/{format}" : type;
     }
 

@@ -23,7 +23,7 @@ public sealed class DowngraderTests
     [TestCase("""{"type": "string", "contentEncoding": "base64"}""", """{"type": "string", "format": "byte"}""")]
     [TestCase("""{"type": "string", "contentMediaType": "application/octet-stream"}""", """{"type": "string", "format": "binary"}""")]
     [TestCase("""{"type": "object", "$comment": "c", "unevaluatedProperties": false, "properties": {"a": {"type": "string"}}}""", """{"type": "object", "properties": {"a": {"type": "string"}}}""")]
-    [TestCase("""{"title": "Any"}""", """{"title": "Any", "nullable": true}""")]
+    [TestCase("""{"title": "Any"}""", """{"title": "Any"}""")]
     public void A31PropertySchemaBecomesIts30Shape(string schema, string expected)
     {
         var document = Document("3.1.0", schema);
@@ -32,6 +32,18 @@ public sealed class DowngraderTests
 
         var property = document["components"]!["schemas"]!["A"]!["properties"]!["p"];
         Assert.That(JsonNode.DeepEquals(property, JsonNode.Parse(expected)), Is.True, property!.ToJsonString());
+    }
+
+    [Test]
+    public void AnUntypedBodyBecomesANullableObject()
+    {
+        var document = Document("3.1.0", """{"type": "string"}""");
+        document["paths"] = JsonNode.Parse("""{"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"title": "Any"}}}}}}}}""");
+
+        OpenApi31Downgrader.Downgrade(document);
+
+        var body = document["paths"]!["/a"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"];
+        Assert.That(JsonNode.DeepEquals(body, JsonNode.Parse("""{"title": "Any", "type": "object", "nullable": true}""")), Is.True, body!.ToJsonString());
     }
 
     [Test]
