@@ -21,6 +21,7 @@ internal static class HubDocumentReader
     internal static async Task<HubDocument> ReadAsync(string location, HttpClient httpClient, CancellationToken cancellationToken = default)
     {
         var (text, formatHint) = await LoadTextAsync(location, httpClient, cancellationToken).ConfigureAwait(false);
+        var shown = SourceName.Display(location);
         var format = formatHint ?? Sniff(text);
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
@@ -32,7 +33,7 @@ internal static class HubDocumentReader
         }
         catch (Exception e) when (e is OpenApiException or JsonException or SharpYaml.YamlException or FormatException)
         {
-            throw new IntakeException($"{location}: not a readable OpenAPI document ({format}): {e.Message}", e);
+            throw new IntakeException($"{shown}: not a readable OpenAPI document ({format}): {e.Message}", e);
         }
 
         var diagnostic = result.Diagnostic;
@@ -56,12 +57,12 @@ internal static class HubDocumentReader
         if (errors.Count > 0)
         {
             throw new IntakeException(
-                $"{location}: the document is invalid ({errors.Count} error(s)); nothing was written:{Environment.NewLine}"
+                $"{shown}: the document is invalid ({errors.Count} error(s)); nothing was written:{Environment.NewLine}"
                 + string.Join(Environment.NewLine, errors.Take(MaxListed).Select(e => "  error: " + e))
                 + (errors.Count > MaxListed ? $"{Environment.NewLine}  ... and {errors.Count - MaxListed} more" : string.Empty));
         }
 
-        var json = ToJson(text, format, location);
+        var json = ToJson(text, format, shown);
         var declared = JsonEdit.AsString(json["openapi"]) ?? "?";
         var warnings = diagnostic?.Warnings.Select(Describe).ToList() ?? [];
         return new HubDocument(json, declared, format, warnings);
@@ -76,7 +77,7 @@ internal static class HubDocumentReader
                 using var response = await httpClient.GetAsync(uri, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw new IntakeException($"{location}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was written.");
+                    throw new IntakeException($"{SourceName.Display(location)}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was written.");
                 }
 
                 var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +88,7 @@ internal static class HubDocumentReader
             }
             catch (HttpRequestException e)
             {
-                throw new IntakeException($"{location}: could not download the document: {e.Message}", e);
+                throw new IntakeException($"{SourceName.Display(location)}: could not download the document: {e.Message}", e);
             }
         }
 

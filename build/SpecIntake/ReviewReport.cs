@@ -11,7 +11,7 @@ internal static class ReviewReport
     {
         var lines = new List<string>
         {
-            $"# Intake report: {options.Api} from {options.Source}",
+            $"# Intake report: {options.Api} from {SourceName.Display(options.Source!)}",
             $"Input: OpenAPI {hub.Version} ({hub.Format}), valid, {hub.Warnings.Count} warning(s)",
         };
         lines.AddRange(hub.Warnings.Select(w => "  warning: " + w));

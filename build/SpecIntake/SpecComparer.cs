@@ -230,7 +230,9 @@ internal static class SpecComparer
 
         var wasNullable = IsTrue(a["nullable"]);
         var isNullable = IsTrue(b["nullable"]);
-        if (wasNullable != isNullable)
+        // nullable beside no type means nothing in 3.0 (lint error; NSwag generates object? either way): not a change.
+        var untyped = oldShape == "any" && (a["type"] is null || b["type"] is null);
+        if (wasNullable != isNullable && !untyped)
         {
             // A response field that may now be null can break a caller that trusted it; a request field that may
             // now be null breaks nobody. The generated API diff below shows which signatures it touched.

@@ -70,6 +70,20 @@ public sealed class InputTests
         repo.AssertSpecUnchanged();
     }
 
+    [Test]
+    public async Task AUrlIsPrintedWithoutItsUserInfoAndQuery()
+    {
+        await using var server = await LoopbackServer.StartAsync("/quantum/docs", "{}", "application/json");
+        using var repo = TempRepo.WithSpec(SmallestApi);
+        var url = server.Url("/missing").Replace("http://", "http://user:secret-password@", StringComparison.Ordinal) + "?token=secret-token";
+
+        var (code, _, error) = await Intake.RunAsync(SmallestApi, url, "--repo-root", repo.Root, "--no-api-diff");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.InvalidDocument));
+        Assert.That(error, Does.Contain(server.Url("/missing") + "?…"));
+        Assert.That(error, Does.Not.Contain("secret"));
+    }
+
     private static readonly object[] MalformedDocuments =
     [
         new object[] { "truncated.json", "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"x\", \"version\": \"1\"}, \"paths\": {", "JSON" },

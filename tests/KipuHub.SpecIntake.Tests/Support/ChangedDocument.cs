@@ -5,8 +5,8 @@ namespace KipuHub.SpecIntake.Tests.Support;
 
 /// <summary>
 /// One of our specs with known changes made to it, each chosen from what the spec contains (nothing is assumed about
-/// its content): an operation removed, one added, a property renamed, an enum value added, an optional parameter
-/// made required and a response removed. <see cref="Expected"/> is what the report must say about each.
+/// its content): an operation removed, one added, a property renamed, one made required, one removed, an enum value
+/// added, an optional parameter made required and a response removed. <see cref="Expected"/> is what the report must say about each.
 /// </summary>
 internal sealed class ChangedDocument
 {
@@ -94,6 +94,30 @@ internal sealed class ChangedDocument
 
         expected.Add(new SpecChange($"schema {withProperty.Value.Key}", $"property '{oldName}' renamed to '{newName}'", Breaking: true));
 
+        // Another schema's optional property made required (a required change), and its next property removed.
+        var withOptionalProperty = schemas!.FirstOrDefault(s => s.Key != withProperty.Value.Key && s.Value?["properties"] is JsonObject { Count: > 1 } p
+            && p.Any(m => !IsRequiredIn(s.Value, m.Key)));
+        if (withOptionalProperty.Value is JsonObject target)
+        {
+            var targetProperties = (JsonObject)target["properties"]!;
+            var optional = targetProperties.First(m => !IsRequiredIn(target, m.Key)).Key;
+            if (target["required"] is not JsonArray requiredList)
+            {
+                target["required"] = requiredList = [];
+            }
+
+            requiredList.Add(optional);
+            expected.Add(new SpecChange($"schema {withOptionalProperty.Key}", $"property '{optional}' is now required", Breaking: true));
+            var dropped = targetProperties.First(m => m.Key != optional).Key;
+            targetProperties.Remove(dropped);
+            if (requiredList.FirstOrDefault(r => JsonEdit.IsString(r, dropped)) is { } droppedEntry)
+            {
+                requiredList.Remove(droppedEntry);
+            }
+
+            expected.Add(new SpecChange($"schema {withOptionalProperty.Key}", $"property '{dropped}' removed", Breaking: true));
+        }
+
         var values = (JsonArray)withEnum.Value.Value!["enum"]!;
         var newValue = values[0] is JsonValue first && first.TryGetValue<string>(out var text) ? (JsonNode)(text + "_added") : 987654;
         values.Add(newValue);
@@ -114,6 +138,9 @@ internal sealed class ChangedDocument
 
         return new ChangedDocument(api, document, expected, removed.OperationId!);
     }
+
+    private static bool IsRequiredIn(JsonNode? schema, string name) =>
+        schema?["required"] is JsonArray required && required.Any(r => JsonEdit.IsString(r, name));
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var b) && b;
 }
