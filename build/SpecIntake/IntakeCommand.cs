@@ -19,6 +19,12 @@ internal sealed class IntakeCommand
     /// <summary>Runs the command line; returns the exit code (errors are written to <paramref name="error"/>).</summary>
     internal static async Task<int> MainAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            await output.WriteLineAsync(IntakeOptions.Usage).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
         var options = IntakeOptions.Parse(args, out var problem);
         if (options is null)
         {

@@ -154,6 +154,15 @@ public sealed class InputTests
         Assert.That(error, Does.Contain("Usage: build/import-spec.sh"));
     }
 
+    [Test]
+    public async Task HelpPrintsTheUsageAndSucceeds()
+    {
+        var (code, output, _) = await Intake.RunAsync("--repo-root", Repo.Root, "--help");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(output, Does.Contain("Usage: build/import-spec.sh").And.Contain("Exit codes:"));
+    }
+
     private static string ToYaml(System.Text.Json.Nodes.JsonNode document)
     {
         var stream = new YamlStream(new YamlDocument(document.ToYamlNode()));
