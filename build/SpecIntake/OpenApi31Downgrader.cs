@@ -19,7 +19,8 @@ namespace KipuHub.SpecIntake;
 /// <item>keywords 3.0 lacks (<c>$schema</c>, <c>$id</c>, <c>$comment</c>, <c>unevaluatedProperties</c>, ...) are dropped, and so
 ///   are <c>jsonSchemaDialect</c>, <c>webhooks</c>, <c>info.summary</c>, <c>license.identifier</c>; <c>openapi</c> becomes 3.0.3.</item>
 /// </list>
-/// A 3.0 document passes through unchanged (every rule looks for a 3.1-only shape), so the step also re-imports 3.0.
+/// A 3.0 document passes through unchanged (every rule looks for a 3.1-only shape; <c>$ref</c> siblings and untyped
+/// bodies are rewritten only in a 3.1 document), so the step also re-imports 3.0.
 /// </summary>
 internal static class OpenApi31Downgrader
 {
@@ -94,7 +95,8 @@ internal static class OpenApi31Downgrader
 
     private static JsonNode RewriteSchema(JsonObject schema, SchemaPosition position, string pointer, bool is31, RewriteLog log)
     {
-        var result = RewriteRefSiblings(schema, pointer, log);
+        // 3.0 ignores siblings of $ref by definition: only a 3.1 document means them.
+        var result = is31 ? RewriteRefSiblings(schema, pointer, log) : schema;
         if (!ReferenceEquals(result, schema))
         {
             return result;

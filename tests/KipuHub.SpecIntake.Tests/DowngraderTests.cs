@@ -77,9 +77,11 @@ public sealed class DowngraderTests
     [Test]
     public void A30DocumentPassesThroughUnchanged()
     {
-        // 3.0 shapes the rules look for in 3.1 documents: an untyped schema stays without nullable in a 3.0 document.
+        // Shapes two rules rewrite in 3.1 documents only: $ref siblings and an untyped body.
         var document = Document("3.0.3", """{"description": "any", "allOf": [{"$ref": "#/components/schemas/B"}], "nullable": true}""");
         ((JsonObject)document["components"]!["schemas"]!["A"]!["properties"]!)["u"] = new JsonObject { ["description"] = "untyped" };
+        ((JsonObject)document["components"]!["schemas"]!["A"]!["properties"]!)["r"] = new JsonObject { ["$ref"] = "#/components/schemas/B", ["description"] = "ignored in 3.0" };
+        document["paths"] = JsonNode.Parse("""{"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"title": "Any"}}}}}}}}""");
         var before = document.DeepClone();
 
         var log = OpenApi31Downgrader.Downgrade(document);
