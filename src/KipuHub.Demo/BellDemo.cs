@@ -14,6 +14,10 @@ internal static class BellDemo
     private const int Shots = 1000;
     private const int BarWidth = 40;
 
+    /// <summary>The demo's last line: what changes for the real Hub (the README's Quickstart is that code).</summary>
+    internal const string NextStep =
+        "Next, the real Hub: set KQH_PERSONAL_ACCESS_TOKEN to your token and give the client Credential = new DefaultCredentialsProvider() instead of BaseUrl and ApiKey (README, Quickstart).";
+
     // The local emulator finishes jobs in milliseconds; against the real Hub, leave WaitOptions at its defaults.
     private static readonly WaitOptions LocalPolling = new() { MinInterval = TimeSpan.FromMilliseconds(10), MaxInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(30) };
 
@@ -34,6 +38,8 @@ internal static class BellDemo
             var run = await client.RunJobAsync(BellJob(), LocalPolling, live, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"  job      {run.Job.Id}");
             PrintHistogram(output, run.Counts);
+            output.WriteLine();
+            output.WriteLine(NextStep);
             return 0;
         }
         catch (JobFailedException ex)

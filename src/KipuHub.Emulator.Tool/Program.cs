@@ -1,44 +1,98 @@
-using KipuHub.Emulator;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using KipuHub.Emulator.Tool;
+using KipuHub.Emulator;
+using Microsoft.AspNetCore.Connections;
 
-ToolArguments arguments;
-try
+namespace KipuHub.Emulator.Tool;
+
+/// <summary>The entry point of <c>kipuhub-emulator</c>.</summary>
+internal static class Program
 {
-    arguments = ToolArguments.Parse(args);
-}
-catch (ArgumentException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 2;
-}
+    /// <summary>The exit code of a bad command line.</summary>
+    public const int UsageError = 2;
 
-if (arguments.Help)
-{
-    Console.WriteLine(ToolArguments.Usage);
-    return 0;
-}
+    /// <summary>The exit code when the emulator cannot listen (port taken, not permitted).</summary>
+    public const int CannotListen = 3;
 
-var options = new KipuHubEmulatorOptions { Port = arguments.Port, Seed = arguments.Seed };
-if (arguments.Token is { } token)
-{
-    options.Users.Add(new EmulatorUser("emulator-user", token));
-}
+    private static async Task<int> Main(string[] args)
+    {
+        // Ctrl+C, SIGTERM (docker stop, kill) and SIGQUIT stop the emulator cleanly.
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
 
-await using var hub = await KipuHubEmulator.StartAsync(options);
-StartupBanner.Write(Console.Out, hub, tokenWasGiven: arguments.Token is not null);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
+        return await RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+    }
 
-// Ctrl+C, SIGTERM (docker stop, kill) and SIGQUIT stop the emulator cleanly.
-var stopped = new TaskCompletionSource();
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
-await stopped.Task;
-Console.WriteLine("Stopping the emulator.");
-return 0;
+    /// <summary>Parses <paramref name="args"/>, runs the emulator until <paramref name="stop"/> is cancelled, returns the exit code.</summary>
+    /// <remarks>A start-up failure the user can fix (a taken port) is one line on <paramref name="error"/>, never a stack trace.</remarks>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        ToolArguments arguments;
+        try
+        {
+            arguments = ToolArguments.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return UsageError;
+        }
 
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stopped.TrySetResult();
+        if (arguments.Help)
+        {
+            await output.WriteLineAsync(ToolArguments.Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        var options = new KipuHubEmulatorOptions { Port = arguments.Port, Seed = arguments.Seed };
+        if (arguments.Token is { } token)
+        {
+            options.Users.Add(new EmulatorUser("emulator-user", token));
+        }
+
+        KipuHubEmulator hub;
+        try
+        {
+            hub = await KipuHubEmulator.StartAsync(options, stop).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            await error.WriteLineAsync($"kipuhub-emulator: port {arguments.Port} is already in use; stop what listens there or pick another port with --port N (--port 0 picks a free one).").ConfigureAwait(false);
+            return CannotListen;
+        }
+        catch (IOException ex) when (ex.InnerException is SocketException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"kipuhub-emulator: cannot listen on port {arguments.Port} ({ex.InnerException.Message}); pick another port with --port N.").ConfigureAwait(false);
+            return CannotListen;
+        }
+
+        await using (hub.ConfigureAwait(false))
+        {
+            StartupBanner.Write(output, hub, tokenWasGiven: arguments.Token is not null);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await WaitAsync(stop).ConfigureAwait(false);
+            await output.WriteLineAsync("Stopping the emulator.").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task WaitAsync(CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping is the normal way out.
+        }
+    }
 }

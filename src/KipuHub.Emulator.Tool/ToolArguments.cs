@@ -5,18 +5,20 @@ namespace KipuHub.Emulator.Tool;
 /// <summary>The command line of <c>kipuhub-emulator</c>: <c>[--port N] [--seed N] [--token VALUE] [--help]</c>.</summary>
 internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool Help)
 {
-    /// <summary>The default port, so apps can keep <c>KipuHub:BaseUrl</c> fixed in their development settings.</summary>
+    /// <summary>The default port, so apps can keep <c>KipuHub:BaseUrl</c> and <c>KipuHub:PlatformBaseUrl</c> fixed in their development settings.</summary>
     public const int DefaultPort = 5280;
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        kipuhub-emulator: a local Kipu Quantum Hub for development (Quantum API and demo service gateway).
+        kipuhub-emulator: a local Kipu Quantum Hub for development (Quantum API, Platform API and demo service gateway).
 
         Usage: kipuhub-emulator [--port N] [--seed N] [--token VALUE]
           --port N       loopback port (default 5280; 0 picks a free one)
           --seed N       seed for measurement sampling (same seed, same counts)
-          --token VALUE  the personal access token to accept (default: a random one, printed once at start)
-        Stop with Ctrl+C.
+          --token VALUE  the personal access token to accept (default: a random one, printed at start)
+
+        At start it prints the base URLs and configuration (appsettings.json, user secrets, environment
+        variables) that points an app's Quantum, Platform and Service clients at it. Stop with Ctrl+C.
         """;
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with the usage on a bad argument.</summary>

@@ -28,6 +28,16 @@ public partial interface IHubQuantumClient
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
     Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The least-busy backend of a provider (the newer docs' "least-busy backend for a provider"): among its
+    /// <c>ONLINE</c> backends, the one with the shortest queue (<c>queue_size</c>; ties by id, an unknown queue last).
+    /// One <c>GET /backends?provider=</c> request; a facade helper, since the Hub's own method has no published path.
+    /// </summary>
+    /// <param name="provider">The provider, e.g. <see cref="BackendProvider.Aws"/>.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The backend, or <see langword="null"/> when the provider has no <c>ONLINE</c> backend.</returns>
+    Task<Backend?> GetLeastBusyBackendAsync(BackendProvider provider, CancellationToken cancellationToken = default);
+
     /// <summary>Submits a job (one POST, never retried, so it is never created twice) and returns it.</summary>
     /// <param name="request">The job.</param>
     /// <param name="cancellationToken">Cancels the request; if the Hub already accepted it, the job exists.</param>
@@ -61,7 +71,10 @@ public partial interface IHubQuantumClient
     /// <param name="options">Polling policy.</param>
     /// <param name="progress">Receives status changes.</param>
     /// <param name="cancellationToken">Stops the call (a submitted job keeps running).</param>
-    /// <exception cref="JobFailedException">The job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c>; carries its error detail.</exception>
+    /// <exception cref="JobFailedException">
+    /// The job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c>; carries its error detail, and for a FAILED job
+    /// the failure document the Hub answers for its result (<see cref="JobFailedException.FailureResult"/>, read best-effort).
+    /// </exception>
     Task<JobResult> RunJobAsync(CreateJobRequest request, WaitOptions? options = null, IProgress<JobStatus>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -77,15 +77,8 @@ internal sealed class BackendCatalog
             NativeGates = ["prx", "cz"], Costs = [PerShot(0.0004m)],
             Description = "54-qubit QPU on IQM Resonance; takes IQM job input, which the emulator lists but does not run.", Location = "Espoo, Finland",
         },
-        new()
-        {
-            Id = "quandela.qpu.belenos", Provider = BackendProvider.Quandela, HardwareProvider = BackendHardwareProvider.Quandela,
-            DisplayName = "Quandela Belenos", Type = BackendType.Qpu, Technology = BackendTechnology.Photonic,
-            Status = BackendStatus.Online, QubitCount = 12, MinShots = 1, MaxShots = 1_000_000,
-            InputFormats = [JobInputFormat.Perceval], UsableWithHubSdk = false, QueueSize = 2, QueueAverageSeconds = 90,
-            Photonic = new PhotonicProperties { MinModes = 1, MaxModes = 24, MinPhotons = 1, MaxPhotons = 6 },
-            Description = "Photonic QPU; takes Perceval input, which the emulator lists but does not run.", Location = "Massy, France",
-        },
+        QuandelaBackends.Qpu(),
+        QuandelaBackends.Simulator(),
     ];
 
     private static BackendDefinition BraketSimulator(string id, string name, string inputType, int qubits, string kind) => new()

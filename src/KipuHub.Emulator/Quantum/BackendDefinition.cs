@@ -34,6 +34,9 @@ internal sealed record BackendDefinition
     public Connectivity? Connectivity { get; init; }
     public PhotonicProperties? Photonic { get; init; }
 
+    /// <summary>The provider's own configuration payload served by <c>GET /backends/{id}/config</c> instead of the Hub's <c>configuration</c>; a fresh object per call.</summary>
+    public Func<JObject>? ProviderConfig { get; init; }
+
     /// <summary>A backend accepts new jobs unless it is OFFLINE or RETIRED (a PAUSED one queues them).</summary>
     public bool AcceptsJobs => Status != BackendStatus.Offline && Status != BackendStatus.Retired;
 

@@ -20,7 +20,10 @@ internal static class BackendEndpoints
             return NewtonsoftJson.WriteAsync(ctx, 200, BackendModels.ToStateInfo(backend, hub.QueueSize(backend)));
         });
         quantum.MapGet("/backends/{id}/config", ctx =>
-            NewtonsoftJson.WriteAsync(ctx, 200, JObject.FromObject(BackendModels.ToConfiguration(Find(ctx, hub)), NewtonsoftJson.Serializer)));
+        {
+            var backend = Find(ctx, hub);
+            return NewtonsoftJson.WriteAsync(ctx, 200, backend.ProviderConfig?.Invoke() ?? JObject.FromObject(BackendModels.ToConfiguration(backend), NewtonsoftJson.Serializer));
+        });
         quantum.MapGet("/backends/{id}/calibration", ctx =>
             NewtonsoftJson.WriteAsync(ctx, 200, CalibrationGenerator.For(Find(ctx, hub), EffectiveAt(ctx, hub), hub.Now)));
     }

@@ -90,13 +90,14 @@ internal static class JobEndpoints
     private static async Task WriteResultAsync(HttpContext context, HubRuntime hub, JobRecord job, string contentType)
     {
         var state = job.StateAt(hub.Now);
-        if (state.Status != JobStatus.Completed)
+        var failed = state.Status == JobStatus.Failed && job.PlannedFailure is not null;
+        if (state.Status != JobStatus.Completed && !failed)
         {
-            var detail = state.Status == JobStatus.Failed && job.PlannedFailure is { } f ? $" It failed: {f.Message} (see the job's error_data)." : " Poll GET /jobs/{id}/status until it is COMPLETED.";
-            throw HttpProblemException.Unprocessable($"Job '{job.Id}' is {state.Status} and has no result.{detail}");
+            throw HttpProblemException.Unprocessable($"Job '{job.Id}' is {state.Status} and has no result. Poll GET /jobs/{{id}}/status until it is COMPLETED.");
         }
 
-        var document = job.Result;
+        // A FAILED job answers 200 with its failure document, as the Hub does (hub-facts-2026.md Quantum API 4).
+        var document = failed ? job.FailureResult(state) : job.Result;
         context.Response.StatusCode = 200;
         context.Response.ContentType = contentType;
         context.Response.ContentLength = document.Length;

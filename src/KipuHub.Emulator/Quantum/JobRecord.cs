@@ -33,7 +33,11 @@ internal sealed class JobRecord : WorkloadRecord
     public required bool Stalled { get; init; }
 
     public required JobFailure? PlannedFailure { get; init; }
-    public required QuantumProgram Program { get; init; }
+    /// <summary>The compiled circuit of a gate-based job; null for a Perceval job (<see cref="Perceval"/>).</summary>
+    public required QuantumProgram? Program { get; init; }
+
+    /// <summary>The Perceval run of a Quandela job; null for a gate-based job.</summary>
+    public PercevalRun? Perceval { get; init; }
     public required int Seed { get; init; }
     public required bool KeepMemory { get; init; }
 
@@ -73,6 +77,26 @@ internal sealed class JobRecord : WorkloadRecord
 
     /// <summary>The result document; simulated once, on first use.</summary>
     public JobResultDocument Result => _result.Value;
+
+    /// <summary>
+    /// What <c>GET /jobs/{id}/result</c> answers (200) for a FAILED job (hub-facts-2026.md Quantum API 4): the Quandela
+    /// envelope with the error message in <c>results</c>; for other backends the emulator's own
+    /// <c>{job_id, backend_id, status, error_data}</c> (their shape is not observed).
+    /// </summary>
+    public JobResultDocument FailureResult(JobState state)
+    {
+        var failure = PlannedFailure!;
+        var body = Perceval is not null
+            ? Envelope(RunSeconds(state), failure.Message, resultsType: null, Perceval.Shots)
+            : new JObject
+            {
+                ["job_id"] = Id,
+                ["backend_id"] = Backend.Id,
+                ["status"] = state.Status.ToString(),
+                ["error_data"] = new JObject { ["code"] = failure.Code, ["message"] = failure.Message },
+            };
+        return JobResultDocument.Create(body, ResultBytes);
+    }
 
     public Job ToModel(DateTimeOffset now)
     {
@@ -129,7 +153,14 @@ internal sealed class JobRecord : WorkloadRecord
 
     private JobResultDocument ComputeResult()
     {
-        var outcome = Sampler.Sample(Program, Shots, Seed, KeepMemory);
+        if (Perceval is not null)
+        {
+            var results = NewtonsoftJson.Serialize(Perceval.Sample(Seed));
+            return JobResultDocument.Create(Envelope(Phases.Running.TotalSeconds, results, Perceval.Command, Perceval.Shots), ResultBytes);
+        }
+
+        var program = Program!;
+        var outcome = Sampler.Sample(program, Shots, Seed, KeepMemory);
         var body = new JObject
         {
             ["job_id"] = Id,
@@ -140,12 +171,12 @@ internal sealed class JobRecord : WorkloadRecord
         if (Backend.InputType == "AZURE_IONQ_SIMULATOR")
         {
             // IonQ reports exact probabilities; keys use the same bitstrings as counts (qubit 0 rightmost).
-            body["qubits"] = Program.QubitCount;
+            body["qubits"] = program.QubitCount;
             body["histogram"] = JObject.FromObject(outcome.Probabilities);
         }
         else
         {
-            body["measured_qubits"] = new JArray(Program.Readout.Where(q => q >= 0).Select(q => (object)q).ToArray());
+            body["measured_qubits"] = new JArray(program.Readout.Where(q => q >= 0).Select(q => (object)q).ToArray());
         }
 
         if (outcome.Memory is { } memory)
@@ -155,4 +186,17 @@ internal sealed class JobRecord : WorkloadRecord
 
         return JobResultDocument.Create(body, ResultBytes);
     }
+
+    private static double? RunSeconds(JobState state) => state.StartedAt is { } s && state.EndedAt is { } e ? (e - s).TotalSeconds : null;
+
+    /// <summary>The Quandela result envelope <c>{duration, intermediate_results, job_id, results, results_type, shots}</c>; <c>results</c> is a string.</summary>
+    private JObject Envelope(double? duration, string results, string? resultsType, int shots) => new()
+    {
+        ["duration"] = duration,
+        ["intermediate_results"] = new JArray(),
+        ["job_id"] = Id,
+        ["results"] = results,
+        ["results_type"] = resultsType,
+        ["shots"] = shots,
+    };
 }

@@ -16,6 +16,7 @@ internal static class JobSubmission
     private static readonly HashSet<string> KnownInputTypes = new(StringComparer.Ordinal)
     {
         IonqInputType, "AWS_SIM_SV1", "AWS_SIM_DM1", "AWS_IONQ_ARIA", "AWS_IONQ_ARIA_2", "AWS_IONQ_FORTE", "AWS_IQM_GARNET", "AWS_RIGETTI_ANKAA",
+        QuandelaBackends.SimulatorInputType, QuandelaBackends.QpuInputType,
     };
 
     public static JobRecord Submit(HubRuntime hub, JObject body, string ownerKey, string? serviceExecutionId)
@@ -28,10 +29,16 @@ internal static class JobSubmission
         var inputType = body["input"]!["type"]!.Value<string>()!;
 
         CheckBackendAcceptsJobs(hub, backend);
-        CheckShots(backend, request.Shots);
+        if (request.Shots != 0 || !QuandelaBackends.IsPercevalType(backend.InputType))
+        {
+            // A Perceval job may send 0 shots and take them from its payload's max_shots (hub-facts-2026.md Quantum API 3).
+            CheckShots(backend, request.Shots);
+        }
+
         CheckInputType(hub, backend, inputType);
         var format = CheckFormat(backend, request.InputFormat);
-        var program = Compile(request.Input, backend);
+        var perceval = request.Input is PercevalJobInput photonic ? PercevalRun.Read((JObject)photonic.Value, backend, request.Shots) : null;
+        var program = perceval is null ? Compile(request.Input, backend) : null;
         var now = hub.Now;
         var ordinal = hub.NextOrdinal();
         var record = new JobRecord
@@ -53,8 +60,9 @@ internal static class JobSubmission
             CreatedAt = now,
             Phases = new PhaseDurations(hub.Options.JobPendingDuration, hub.Options.JobRunningDuration, hub.Options.JobCancellingDuration),
             Stalled = backend.IsPaused,
-            PlannedFailure = PlanFailure(hub, backend, program, inputParams),
+            PlannedFailure = PlanFailure(hub, backend, program, perceval, inputParams),
             Program = program,
+            Perceval = perceval,
             Seed = hub.SeedFor(ordinal),
             KeepMemory = inputParams?["memory"] is JValue { Type: JTokenType.Boolean } memory && memory.Value<bool>(),
             ResultBytes = ReadResultBytes(hub, inputParams),
@@ -139,6 +147,10 @@ internal static class JobSubmission
         else if (IsQasmType(name))
         {
             RequireInputField(input, "value", JTokenType.String, "the OpenQASM 3 program text");
+        }
+        else if (QuandelaBackends.IsPercevalType(name))
+        {
+            RequireInputField(input, "value", JTokenType.Object, "the Perceval payload, a JSON object such as {\"command\": \"sample_count\", \"max_shots\": 1000}");
         }
     }
 
@@ -258,7 +270,7 @@ internal static class JobSubmission
         return value.Value<long>();
     }
 
-    private static JobFailure? PlanFailure(HubRuntime hub, BackendDefinition backend, QuantumProgram program, JObject? inputParams)
+    private static JobFailure? PlanFailure(HubRuntime hub, BackendDefinition backend, QuantumProgram? program, PercevalRun? perceval, JObject? inputParams)
     {
         if (inputParams?["emulator_fail"] is JValue { Type: JTokenType.String } forced)
         {
@@ -270,7 +282,12 @@ internal static class JobSubmission
             return new JobFailure("BACKEND_ERROR", $"Backend '{backend.Id}' reported an error while running the job (the emulator is configured to fail this backend).");
         }
 
-        if (program.QubitCount > hub.Options.MaxSimulatedQubits)
+        if (perceval?.Failure is { } percevalError)
+        {
+            return new JobFailure("PROVIDER_ERROR", percevalError);
+        }
+
+        if (program is not null && program.QubitCount > hub.Options.MaxSimulatedQubits)
         {
             return new JobFailure("SIMULATION_CAPACITY_EXCEEDED", $"The circuit uses {program.QubitCount} qubits; the emulator simulates at most {hub.Options.MaxSimulatedQubits} (KipuHubEmulatorOptions.MaxSimulatedQubits).");
         }

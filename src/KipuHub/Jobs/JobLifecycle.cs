@@ -16,6 +16,12 @@ namespace KipuHub.Jobs;
 /// </summary>
 internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads, TimeProvider time, WaitOptions defaultWaitOptions)
 {
+    /// <summary>The largest failure document <see cref="RunJobAsync"/> reads for a <see cref="JobFailedException"/>: 64 KiB.</summary>
+    internal const int FailureResultMaxBytes = 64 * 1024;
+
+    /// <summary>How long <see cref="RunJobAsync"/> spends reading a failure document: 10 seconds.</summary>
+    internal static readonly TimeSpan FailureResultTimeout = TimeSpan.FromSeconds(10);
+
     public Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
@@ -41,7 +47,8 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         var created = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("kipuhub.job.id", created.Id);
         var job = await WaitForCompletionAsync(created.Id!, options, progress, cancellationToken).ConfigureAwait(false);
-        if (job.Status != JobStatus.Completed) throw new JobFailedException(job);
+        if (job.Status != JobStatus.Completed)
+            throw new JobFailedException(job, job.Status == JobStatus.Failed ? await ReadFailureResultAsync(job.Id!, cancellationToken).ConfigureAwait(false) : null);
         // Streamed: the counts are read without building the whole document (a 256 MiB result stays out of memory).
         using var file = await jobs.GetJobResultStreamAsync(job.Id!, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
@@ -56,6 +63,36 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new HubTransportException($"Reading the result of job '{job.Id}' failed: the connection broke or the body could not be decoded ({ex.GetType().Name}). The job is done; call RunJobAsync's parts again: ReadJobResultAsync or DownloadJobResultAsync.", requestMayHaveReachedTheHub: true, ex) { Operation = "RunJobAsync" };
+        }
+    }
+
+    /// <summary>
+    /// The Hub answers <c>GET /jobs/{id}/result</c> with 200 for a FAILED job, the error inside (hub-facts-2026.md
+    /// Quantum API 4). Best effort: at most <see cref="FailureResultMaxBytes"/> within <see cref="FailureResultTimeout"/>;
+    /// anything else (an error status, a larger or unreadable body, a timeout, even cancellation) gives null, so the
+    /// caller still gets the <see cref="JobFailedException"/> and never another exception.
+    /// </summary>
+    private async Task<JToken?> ReadFailureResultAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(FailureResultTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            using var file = await jobs.GetJobResultStreamAsync(jobId, cancellationToken: linked.Token).ConfigureAwait(false);
+            var buffer = new byte[FailureResultMaxBytes + 1];
+            var length = 0;
+            for (int read; length < buffer.Length && (read = await file.Stream.ReadAsync(buffer.AsMemory(length), linked.Token).ConfigureAwait(false)) > 0;)
+            {
+                length += read;
+            }
+
+            return length > FailureResultMaxBytes ? null : JToken.Parse(System.Text.Encoding.UTF8.GetString(buffer, 0, length));
+        }
+#pragma warning disable CA1031 // Diagnostics only: whatever the fetch failed with, the caller gets the JobFailedException.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
         }
     }
 

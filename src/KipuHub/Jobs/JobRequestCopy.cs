@@ -20,6 +20,7 @@ internal static class JobRequestCopy
         InputParams = request.InputParams,
         Tags = extraTag is null ? (request.Tags is null ? null : [.. request.Tags]) : [.. request.Tags ?? [], extraTag],
         SessionId = sessionId ?? request.SessionId,
+        SdkProvider = request.SdkProvider,
         AdditionalProperties = new Dictionary<string, object>(request.AdditionalProperties),
     };
 }

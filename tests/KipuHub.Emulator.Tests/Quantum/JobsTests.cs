@@ -119,14 +119,15 @@ public class JobsTests : EmulatorTestBase
         var failed = await Jobs.GetJobAsync(onFailingBackend.Id!);
         var forcedFailed = await Jobs.GetJobAsync(forcedJob.Id!);
         var capacity = await Jobs.GetJobAsync(tooBig.Id!);
-        var noResult = Api.FailsWith(422, () => Jobs.GetJobResultAsync(forcedJob.Id!));
+        var failureResult = (JObject)await Jobs.GetJobResultAsync(forcedJob.Id!);
 
         Assert.That(failed.Status, Is.EqualTo(JobStatus.Failed));
         Assert.That(((JObject)failed.ErrorData!).Value<string>("code"), Is.EqualTo("BACKEND_ERROR"));
         Assert.That(forcedFailed.Status, Is.EqualTo(JobStatus.Failed));
         Assert.That(((JObject)forcedFailed.ErrorData!).Value<string>("message"), Is.EqualTo("the fridge warmed up"));
         Assert.That(((JObject)capacity.ErrorData!).Value<string>("code"), Is.EqualTo("SIMULATION_CAPACITY_EXCEEDED"));
-        Assert.That(noResult.Value<string>("message"), Does.Contain("the fridge warmed up"));
+        Assert.That(failureResult["error_data"]!.Value<string>("message"), Is.EqualTo("the fridge warmed up"), "a FAILED job answers its result with 200 and its error detail");
+        Assert.That(failureResult.Value<string>("status"), Is.EqualTo("FAILED"));
     }
 
     [Test]

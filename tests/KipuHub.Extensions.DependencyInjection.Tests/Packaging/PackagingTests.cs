@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Xml.Linq;
 
 namespace KipuHub.Extensions.DependencyInjection.Tests.Packaging;
 
@@ -11,7 +15,8 @@ namespace KipuHub.Extensions.DependencyInjection.Tests.Packaging;
 [Category("Packaging")]
 public class PackagingTests
 {
-    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(4);
+    // Generous: on a shared two-core machine a Release pack of the seven packages has taken over four minutes.
+    private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(8);
 
     [Test]
     public async Task Packages_FromALocalFeed_RunTheQuickstartAgainstTheEmulator()
@@ -35,6 +40,7 @@ public class PackagingTests
                 $"KipuHub.Extensions.DependencyInjection.{version}.nupkg",
             }));
             Assert.That(Directory.GetFiles(feed, "*.snupkg"), Has.Length.EqualTo(7), "symbols for every package");
+            AssertMetadata(feed, RepositoryUrl(root));
             TestContext.Out.WriteLine($"pack: {clock.Elapsed}");
 
             var app = Path.Combine(work, "app");
@@ -46,9 +52,11 @@ public class PackagingTests
             TestContext.Out.WriteLine($"quickstart: {clock.Elapsed}");
 
             var tools = Path.Combine(work, "tools");
-            await DotnetCli.RunAsync(app, StepLimit, "tool", "install", "KipuHub.Emulator.Tool", "--version", version, "--tool-path", tools, "--configfile", Path.Combine(app, "nuget.config"));
+            // As the tool README says: the packed folder as an extra source, no nuget.config (run outside the app folder).
+            await DotnetCli.RunAsync(work, StepLimit, "tool", "install", "KipuHub.Emulator.Tool", "--version", version, "--tool-path", tools, "--add-source", feed);
             var help = await RunToolAsync(Path.Combine(tools, "kipuhub-emulator"));
             Assert.That(help, Does.Contain("kipuhub-emulator").And.Contain("--port"));
+            await AssertTakenPortIsOneLineAsync(Path.Combine(tools, "kipuhub-emulator"));
             TestContext.Out.WriteLine($"tool: {clock.Elapsed}");
         }
         finally
@@ -56,6 +64,55 @@ public class PackagingTests
             Directory.Delete(work, recursive: true);
             RemoveFromGlobalPackages(version);
         }
+    }
+
+    /// <summary>Every package names its license, project and repository in its .nuspec, as nuget.org shows them.</summary>
+    private static void AssertMetadata(string feed, string repositoryUrl)
+    {
+        foreach (var package in Directory.GetFiles(feed, "*.nupkg"))
+        {
+            using var zip = ZipFile.OpenRead(package);
+            var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
+            using var stream = entry.Open();
+            var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            XElement Element(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)
+                ?? throw new AssertionException($"{Path.GetFileName(package)}: no <{name}> in the .nuspec");
+
+            var name = Path.GetFileName(package);
+            Assert.That(Element("license").Attribute("type")?.Value, Is.EqualTo("expression"), name);
+            Assert.That(Element("license").Value, Is.EqualTo("MIT"), name);
+            Assert.That(Element("projectUrl").Value, Is.EqualTo(repositoryUrl), name);
+            Assert.That(Element("repository").Attribute("type")?.Value, Is.EqualTo("git"), name);
+            Assert.That(Element("repository").Attribute("url")?.Value, Is.EqualTo(repositoryUrl), name);
+            Assert.That(Element("readme").Value, Is.EqualTo("README.md"), name);
+        }
+    }
+
+    /// <summary>The one place the repository URL is set, so the test follows it when the repository moves.</summary>
+    private static string RepositoryUrl(string root)
+    {
+        var url = XDocument.Load(Path.Combine(root, "Directory.Build.props")).Descendants("KipuHubRepositoryUrl").Single().Value;
+        Assert.That(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme == Uri.UriSchemeHttps, url);
+        return url;
+    }
+
+    /// <summary>The installed tool on a taken port: one line on standard error naming the port and --port, a non-zero exit code.</summary>
+    private static async Task AssertTakenPortIsOneLineAsync(string tool)
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--port");
+        start.ArgumentList.Add(port);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+
+        Assert.That(process.ExitCode, Is.Not.Zero, error);
+        Assert.That(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1).And.All.Contain($"port {port}").And.All.Contain("--port"), error);
+        Assert.That(await output, Is.Empty);
     }
 
     private static void WriteConsoleProject(string app, string feed, string version)

@@ -47,12 +47,13 @@ public class JobBatchTests
         request.Name = "n";
         request.SessionId = "s1";
         request.InputFormat = JobInputFormat.OpenQasmV1;
+        request.SdkProvider = JobSdkProvider.Client;
         request.InputParams = new JobInputParams { AdditionalProperties = { ["p"] = 1 } };
         request.AdditionalProperties["x-future-field"] = "kept";
         var expected = JObject.FromObject(request);
         Assert.That(typeof(CreateJobRequest).GetProperties().Select(p => p.Name), Is.EquivalentTo(new[]
         {
-            "Name", "BackendId", "Shots", "Input", "InputFormat", "InputParams", "Tags", "SessionId", "AdditionalProperties",
+            "Name", "BackendId", "Shots", "Input", "InputFormat", "InputParams", "Tags", "SessionId", "SdkProvider", "AdditionalProperties",
         }), "CreateJobRequest has a new property: copy it in JobLifecycle.Tag and set it in this test");
 
         await client.SubmitJobsAsync([request], new JobBatchOptions { BatchId = "b2" });
