@@ -33,8 +33,8 @@ public class HubTimeoutException : HubException
     public static HubTimeoutException ForAttempt(HttpRequestMessage request, TimeSpan timeout, Exception? innerException = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var operation = $"{request.Method.Method} {Http.Internal.HubRequestOptions.GetPath(request)}";
-        var attempt = Http.Internal.HubRequestOptions.GetAttempt(request);
+        var operation = $"{request.Method.Method} {Http.Internal.RequestProperties.GetPath(request)}";
+        var attempt = Http.Internal.RequestProperties.GetAttempt(request);
         return Create(
             operation,
             $"{operation} got no response within {Seconds(timeout)} s (attempt {attempt}). The Hub may be slow or unreachable: raise the client's " +

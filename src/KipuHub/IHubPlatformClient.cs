@@ -28,4 +28,18 @@ public partial interface IHubPlatformClient
     /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
     Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a request through this client's pipeline with per-request <paramref name="options"/> (organization,
+    /// timeout, retries, headers) laid over the open <see cref="HubRequestContext"/> scope, if any.
+    /// </summary>
+    /// <param name="request">The request; a relative URI resolves against <see cref="BaseUrl"/>.</param>
+    /// <param name="options">The overrides for this request; checked now (see <see cref="HubRequestContext.Begin"/>).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
+    /// <exception cref="ArgumentException">An option cannot be sent; nothing is sent.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HubRequestOptions options, CancellationToken cancellationToken = default);
 }
