@@ -38,7 +38,8 @@ public class HubTimeoutException : HubException
         return Create(
             operation,
             $"{operation} got no response within {Seconds(timeout)} s (attempt {attempt}). The Hub may be slow or unreachable: raise the client's " +
-            "Timeout option (KipuHub:Timeout with AddKipuHub), or check the network and the base URL.",
+            "Timeout option (KipuHub:Timeout with AddKipuHub, or HubRequestOptions.Timeout for some calls), or check the network and the base URL." +
+            (Internal.OperationKinds.IsJobSubmission(request) ? " " + Internal.OperationKinds.AmbiguousJobSubmission : string.Empty),
             timeout,
             innerException);
     }
