@@ -38,6 +38,11 @@ public abstract class HubClient : IDisposable
     /// <param name="request">The request; a relative URI resolves against <see cref="BaseUrl"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
         Core.SendAsync(request, $"{nameof(SendAsync)} {request?.Method}", cancellationToken);
 
@@ -55,6 +60,8 @@ public abstract class HubClient : IDisposable
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
     /// <exception cref="HubTransportException">The connection failed or broke.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     public virtual Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HubRequestOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -67,6 +67,8 @@ public class HubSession : IAsyncDisposable
     /// <exception cref="HubTimeoutException">No response within the timeout; the job may exist (the POST is never retried).</exception>
     /// <exception cref="HubTransportException">The connection failed or broke; the job may exist when <see cref="HubTransportException.RequestMayHaveReachedTheHub"/> is true.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not what the operation defines.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     public virtual async Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -103,11 +105,21 @@ public class HubSession : IAsyncDisposable
     /// <summary>Stops (false) or resumes (true) accepting new jobs (<c>update_session_state</c>).</summary>
     /// <param name="acceptJobs">Whether the session accepts new jobs.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<Session> SetAcceptJobsAsync(bool acceptJobs, CancellationToken cancellationToken = default) =>
         Session = await _client.Sessions.UpdateSessionStateAsync(Id, new UpdateSessionStateRequest { AcceptJobs = acceptJobs }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Fetches the session record again.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<Session> RefreshAsync(CancellationToken cancellationToken = default) =>
         Session = await _client.Sessions.GetSessionAsync(Id, cancellationToken).ConfigureAwait(false);
 
@@ -127,6 +139,7 @@ public class HubSession : IAsyncDisposable
     /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed, or a request got no response in time.</exception>
     /// <exception cref="HubTransportException">The connection failed or broke.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     public virtual async Task<IReadOnlyList<Job>> WaitForJobsAsync(WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         var listed = await _client.Sessions.GetJobsBySessionAsync(Id, cancellationToken).ConfigureAwait(false);
@@ -137,6 +150,11 @@ public class HubSession : IAsyncDisposable
 
     /// <summary>Closes the session; later submissions are rejected. Closing twice does nothing.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task CloseAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _closed, 1) == 1) return;
