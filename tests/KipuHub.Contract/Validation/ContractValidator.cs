@@ -18,10 +18,17 @@ public sealed class ContractValidator
 
     private static readonly Lazy<ContractValidator> SpecsValidator = new(LoadSpecs, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly EvaluationOptions Evaluation = new()
+    // A valid body (nearly all of them) needs only the yes/no answer; the list of errors is computed for a failing one.
+    private static readonly EvaluationOptions Verdict = new()
+    {
+        OutputFormat = OutputFormat.Flag,
+        RequireFormatValidation = true, // OpenAPI's date-time is RFC 3339: a format is an assertion here, not a hint
+    };
+
+    private static readonly EvaluationOptions Explanation = new()
     {
         OutputFormat = OutputFormat.List,
-        RequireFormatValidation = true, // OpenAPI's date-time is RFC 3339: a format is an assertion here, not a hint
+        RequireFormatValidation = true,
     };
 
     /// <summary>
@@ -218,10 +225,9 @@ public sealed class ContractValidator
 
         using (document)
         {
-            var result = schema.Evaluate(document.RootElement, Evaluation);
-            if (!result.IsValid)
+            if (!schema.Evaluate(document.RootElement, Verdict).IsValid)
             {
-                foreach (var (pointer, message) in Errors(result).Take(MaxErrorsPerBody))
+                foreach (var (pointer, message) in Errors(schema.Evaluate(document.RootElement, Explanation)).Take(MaxErrorsPerBody))
                 {
                     fail(pointer, message);
                 }
