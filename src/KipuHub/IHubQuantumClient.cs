@@ -40,6 +40,12 @@ public partial interface IHubQuantumClient
     /// <param name="provider">The provider, e.g. <see cref="BackendProvider.Aws"/>.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The backend, or <see langword="null"/> when the provider has no <c>ONLINE</c> backend.</returns>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, ...).</exception>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not a backend list.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Backend?> GetLeastBusyBackendAsync(BackendProvider provider, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -13,7 +13,8 @@ namespace KipuHub.Contract.Schemas;
 /// <c>example</c>, <c>xml</c>, <c>externalDocs</c>, <c>x-*</c>) are dropped, because the validator refuses keywords it
 /// does not know, so a construct this converter missed fails loudly instead of being skipped.</para>
 /// <para>A <c>discriminator</c> with a <c>mapping</c> is kept as validation: every reference to the base schema outside
-/// an <c>allOf</c> (an <c>allOf</c> reference is a variant inheriting the base) is pointed at a dispatcher that applies
+/// a component schema's own <c>allOf</c> (there it is a variant inheriting the base; a property's single-member
+/// <c>allOf</c> beside its description is a use) is pointed at a dispatcher that applies
 /// the base and, for each mapped value, the variant's schema. A value the mapping does not name is checked against the
 /// base only, which is what the specs promise ("a value of <c>type</c> this SDK does not know still round-trips").</para>
 /// </remarks>
@@ -38,7 +39,7 @@ internal static class OpenApi30SchemaConverter
         {
             foreach (var (_, schema) in schemas)
             {
-                ConvertSchema(schema, dispatched, insideAllOf: false);
+                ConvertSchema(schema, dispatched, insideAllOf: false, isComponent: true);
             }
         }
 
@@ -126,7 +127,9 @@ internal static class OpenApi30SchemaConverter
         }
     }
 
-    private static void ConvertSchema(JsonNode? node, IReadOnlyDictionary<string, Discriminator> dispatched, bool insideAllOf)
+    // insideAllOf: the schema is a member of a component schema's own allOf, i.e. a variant inheriting its base. An allOf
+    // anywhere else (a property's `allOf: [{$ref}]` beside its description) is a use of the base, so it dispatches.
+    private static void ConvertSchema(JsonNode? node, IReadOnlyDictionary<string, Discriminator> dispatched, bool insideAllOf, bool isComponent = false)
     {
         if (node is not JsonObject schema)
         {
@@ -170,7 +173,7 @@ internal static class OpenApi30SchemaConverter
             {
                 foreach (var member in members)
                 {
-                    ConvertSchema(member, dispatched, insideAllOf: key == "allOf");
+                    ConvertSchema(member, dispatched, insideAllOf: key == "allOf" && isComponent);
                 }
             }
         }

@@ -92,7 +92,7 @@ public sealed class ContractTapTests
             using var http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
             Assert.That(await http.GetStringAsync(new Uri("quantum/jobs/bad", UriKind.Relative)), Does.Contain("many"), "the client gets the bytes unchanged");
             await http.GetStringAsync(new Uri("quantum/jobs/good", UriKind.Relative));
-            using var content = new StringContent("""{"backend_id":"x","shots":0,"input":{"type":"X"}}""", Encoding.UTF8, "application/json");
+            using var content = new StringContent("""{"backend_id":"x","shots":-1,"input":{"type":"X"}}""", Encoding.UTF8, "application/json");
             using var created = await http.PostAsync(new Uri("quantum/jobs", UriKind.Relative), content);
         }
 
