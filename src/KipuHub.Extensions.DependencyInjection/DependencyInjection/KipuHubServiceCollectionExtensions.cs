@@ -3,6 +3,7 @@ using KipuHub.Extensions.DependencyInjection;
 using KipuHub.Extensions.DependencyInjection.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -76,6 +77,7 @@ public static class KipuHubServiceCollectionExtensions
         var registration = HubRegistrar.GetOrAdd(services, serviceKey);
         registration.Keys.SectionPath = (configuration as IConfigurationSection)?.Path ?? string.Empty;
         services.Configure<KipuHubOptions>(registration.OptionsName, configuration);
+        services.AddSingleton<IValidateOptions<KipuHubOptions>>(new ConfigurationShapeValidator(registration, configuration));
         var resilience = configuration.GetSection("Resilience");
         services.Configure<HttpStandardResilienceOptions>(registration.QuantumPipelineName, resilience);
         services.Configure<HttpStandardResilienceOptions>(registration.PlatformPipelineName, resilience);
