@@ -17,10 +17,9 @@ internal sealed class ConfigurationShapeValidator(HubRegistration registration, 
         if (environment.Value is not null)
         {
             var key = registration.Keys.Of(nameof(KipuHubOptions.Environment));
-            yield return $"{key} is a value, but it must be a section with {key}:QuantumBaseUrl and {key}:PlatformBaseUrl "
-                + "(there are no named environments), so it was ignored and the production Hub would be used. Set both "
-                + $"URLs under {key}, or {registration.Keys.Of(nameof(KipuHubOptions.BaseUrl))} and "
-                + $"{registration.Keys.Of(nameof(KipuHubOptions.PlatformBaseUrl))}, or remove {key}.";
+            yield return $"{key} was given as a value, which binds nothing (there are no named environments), so the "
+                + $"production Hub would be used. Point the clients elsewhere with {registration.Keys.Of(nameof(KipuHubOptions.BaseUrl))} "
+                + $"and {registration.Keys.Of(nameof(KipuHubOptions.PlatformBaseUrl))}, or remove {key}.";
         }
     }
 }

@@ -18,7 +18,7 @@ public class StartUpMessagesOnceTests
     [TestCase("KipuHub:OrganizationId", "a\nb", "KipuHub:OrganizationId contains a character")]
     [TestCase("KipuHub:Headers:Authorization", "x", "KipuHub:Headers:Authorization must not be set")]
     [TestCase("KipuHub:PlatformBaseUrl", "ftp://x/", "KipuHub:PlatformBaseUrl must be an absolute http(s) URL")]
-    [TestCase("KipuHub:Environment", "Staging", "KipuHub:Environment is a value, but it must be a section")]
+    [TestCase("KipuHub:Environment", "Staging", "KipuHub:Environment was given as a value, which binds nothing")]
     [TestCase("KipuHub:ServiceGateways:vqe:Timeout", "00:00:10", "KipuHub:ServiceGateways:vqe:BaseUrl is required")]
     [TestCase("KipuHub:ServiceGateways:vqe:BaseUrl", "nope", "KipuHub:ServiceGateways:vqe:BaseUrl must be an absolute http(s) URL")]
     public void EachProblem_IsReportedOnce(string key, string value, string expected)
