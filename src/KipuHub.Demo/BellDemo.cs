@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using KipuHub.Emulator;
 using KipuHub.Generated.Quantum;
-using KipuHub.Jobs;
 using KipuHub.Waiting;
 
 namespace KipuHub.Demo;

@@ -206,6 +206,8 @@ public sealed class KipuHubEmulator : IAsyncDisposable
         }
 
         var app = builder.Build();
+        // The test suite's contract checks, when installed, see the traffic exactly as it goes over the wire.
+        TrafficTap.Attach?.Invoke(app, new KipuHubEmulatorRoutes(app, hub));
         app.Use((context, next) => RequestLogMiddleware.InvokeAsync(context, next, hub.Requests, hub.Time));
         app.Use((context, next) => FaultMiddleware.InvokeAsync(context, next, hub.Faults, hub.Time));
         app.Use((context, next) => ErrorMiddleware.InvokeAsync(context, next, hub.Time));

@@ -20,8 +20,8 @@ namespace KipuHub;
 /// personal account. Create one client per token and organization and reuse it; it is thread-safe.
 /// </para>
 /// <para>
-/// Paged lists as <see cref="IAsyncEnumerable{T}"/>: <see cref="Paging.PlatformPaging"/>. Data pool files with streams
-/// and progress: <see cref="Streaming.DataPoolFileTransfer"/>.
+/// Paged lists as <see cref="IAsyncEnumerable{T}"/>: <see cref="PlatformPaging"/>. Data pool files with streams
+/// and progress: <see cref="DataPoolFileTransfer"/>.
 /// </para>
 /// </remarks>
 /// <example>

@@ -23,7 +23,7 @@ public class HubRequestNotSentException : HubException
     /// <param name="innerException">The cause, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public HubRequestNotSentException(HttpRequestMessage request, string reason, Exception? innerException = null)
-        : this($"{(request ?? throw new ArgumentNullException(nameof(request))).Method.Method} {Http.Internal.HubRequestOptions.GetPath(request)}", reason, innerException)
+        : this($"{(request ?? throw new ArgumentNullException(nameof(request))).Method.Method} {Http.Internal.RequestProperties.GetPath(request)}", reason, innerException)
     {
     }
 

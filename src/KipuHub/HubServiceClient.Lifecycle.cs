@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using KipuHub.Diagnostics;
 using KipuHub.Generated.Service;
 using KipuHub.Http.Internal;
-using KipuHub.Jobs;
 using KipuHub.Service;
 using KipuHub.Streaming;
 using KipuHub.Waiting;

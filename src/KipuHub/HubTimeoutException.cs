@@ -33,12 +33,13 @@ public class HubTimeoutException : HubException
     public static HubTimeoutException ForAttempt(HttpRequestMessage request, TimeSpan timeout, Exception? innerException = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var operation = $"{request.Method.Method} {Http.Internal.HubRequestOptions.GetPath(request)}";
-        var attempt = Http.Internal.HubRequestOptions.GetAttempt(request);
+        var operation = $"{request.Method.Method} {Http.Internal.RequestProperties.GetPath(request)}";
+        var attempt = Http.Internal.RequestProperties.GetAttempt(request);
         return Create(
             operation,
             $"{operation} got no response within {Seconds(timeout)} s (attempt {attempt}). The Hub may be slow or unreachable: raise the client's " +
-            "Timeout option (KipuHub:Timeout with AddKipuHub), or check the network and the base URL.",
+            "Timeout option (KipuHub:Timeout with AddKipuHub, or HubRequestOptions.Timeout for some calls), or check the network and the base URL." +
+            (Internal.OperationKinds.IsJobSubmission(request) ? " " + Internal.OperationKinds.AmbiguousJobSubmission : string.Empty),
             timeout,
             innerException);
     }

@@ -8,8 +8,8 @@ namespace KipuHub;
 /// returns) to test code that uses <see cref="HubPlatformClient"/>.
 /// </summary>
 /// <remarks>
-/// Paged lists are also available as <see cref="Paging.AsyncPageable{T}"/> through <see cref="Paging.PlatformPaging"/>;
-/// data pool files stream with progress through <see cref="Streaming.DataPoolFileTransfer"/>.
+/// Paged lists are also available as <see cref="Paging.AsyncPageable{T}"/> through <see cref="PlatformPaging"/>;
+/// data pool files stream with progress through <see cref="DataPoolFileTransfer"/>.
 /// </remarks>
 public partial interface IHubPlatformClient
 {
@@ -27,5 +27,25 @@ public partial interface IHubPlatformClient
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a request through this client's pipeline with per-request <paramref name="options"/> (organization,
+    /// timeout, retries, headers) laid over the open <see cref="HubRequestContext"/> scope, if any.
+    /// </summary>
+    /// <param name="request">The request; a relative URI resolves against <see cref="BaseUrl"/>.</param>
+    /// <param name="options">The overrides for this request; checked now (see <see cref="HubRequestContext.Begin"/>).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
+    /// <exception cref="ArgumentException">An option cannot be sent; nothing is sent.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HubRequestOptions options, CancellationToken cancellationToken = default);
 }

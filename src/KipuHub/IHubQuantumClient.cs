@@ -26,6 +26,10 @@ public partial interface IHubQuantumClient
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
     /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -36,11 +40,39 @@ public partial interface IHubQuantumClient
     /// <param name="provider">The provider, e.g. <see cref="BackendProvider.Aws"/>.</param>
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>The backend, or <see langword="null"/> when the provider has no <c>ONLINE</c> backend.</returns>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, ...).</exception>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not a backend list.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Backend?> GetLeastBusyBackendAsync(BackendProvider provider, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a request through this client's pipeline with per-request <paramref name="options"/> (organization,
+    /// timeout, retries, headers) laid over the open <see cref="HubRequestContext"/> scope, if any.
+    /// </summary>
+    /// <param name="request">The request; a relative URI resolves against <see cref="BaseUrl"/>.</param>
+    /// <param name="options">The overrides for this request; checked now (see <see cref="HubRequestContext.Begin"/>).</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The response, whatever its status (check it yourself); its body is not buffered. Dispose it.</returns>
+    /// <exception cref="ArgumentException">An option cannot be sent; nothing is sent.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries, for idempotent methods).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HubRequestOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Submits a job (one POST, never retried, so it is never created twice) and returns it.</summary>
     /// <param name="request">The job.</param>
     /// <param name="cancellationToken">Cancels the request; if the Hub already accepted it, the job exists.</param>
+    /// <exception cref="HubTimeoutException">No response within the timeout; the job may exist (a job POST is never retried: the message says how to find it).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke; the job may exist when <see cref="HubTransportException.RequestMayHaveReachedTheHub"/> is true.</exception>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not what the operation defines.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -52,18 +84,33 @@ public partial interface IHubQuantumClient
     /// <param name="options">Polling policy; <see cref="WaitOptions.Default"/> when null.</param>
     /// <param name="progress">Receives the first status and every change.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options = null, IProgress<JobStatus>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>The job's status now and at every change, ending after a terminal status.</summary>
     /// <param name="jobId">The job.</param>
     /// <param name="options">Polling policy.</param>
     /// <param name="cancellationToken">Stops watching (not the job).</param>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<JobStatus> WatchAsync(string jobId, WaitOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Waits for several jobs at once; the result is in the order of <paramref name="jobIds"/>.</summary>
     /// <param name="jobIds">The jobs.</param>
     /// <param name="options">Polling policy for each.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<IReadOnlyList<Job>> WaitForAllAsync(IEnumerable<string> jobIds, WaitOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Submits, waits and fetches the result: the whole quickstart in one call.</summary>
@@ -75,6 +122,12 @@ public partial interface IHubQuantumClient
     /// The job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c>; carries its error detail, and for a FAILED job
     /// the failure document the Hub answers for its result (<see cref="JobFailedException.FailureResult"/>, read best-effort).
     /// </exception>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not what the operation defines.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<JobResult> RunJobAsync(CreateJobRequest request, WaitOptions? options = null, IProgress<JobStatus>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -86,6 +139,7 @@ public partial interface IHubQuantumClient
     /// <param name="requests">The jobs.</param>
     /// <param name="options">Concurrency and tagging.</param>
     /// <param name="cancellationToken">Stops submitting.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; jobs already accepted exist. Every other failure is reported in its <see cref="JobSubmission"/>, not thrown.</exception>
     Task<IReadOnlyList<JobSubmission>> SubmitJobsAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Streams the job's result file into <paramref name="destination"/> in constant memory.</summary>
@@ -94,6 +148,12 @@ public partial interface IHubQuantumClient
     /// <param name="progress">Receives the byte count so far.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>Bytes copied.</returns>
+    /// <exception cref="HubDownloadException">The download was cut short or is longer than announced; nothing partial is reported as success.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<long> CopyJobResultToAsync(string jobId, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -106,26 +166,53 @@ public partial interface IHubQuantumClient
     /// <param name="progress">Receives the byte count so far.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>Bytes written.</returns>
+    /// <exception cref="HubDownloadException">The download was cut short or is longer than announced; nothing partial is reported as success.</exception>
+    /// <exception cref="IOException">The file could not be written (a partial download never appears at <paramref name="path"/>).</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<long> DownloadJobResultAsync(string jobId, string path, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Parses the job's result stream into JSON without first building a string of it.</summary>
     /// <param name="jobId">The job.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="HubResponseFormatException">The result is not valid JSON.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Newtonsoft.Json.Linq.JToken> ReadJobResultAsync(string jobId, CancellationToken cancellationToken = default);
 
     /// <summary>All jobs, fetched page by page as you enumerate.</summary>
     /// <param name="pageSize">Items per request; the server default when null.</param>
     /// <param name="sort">Sort criteria such as <c>created_at,desc</c>.</param>
+    /// <exception cref="HubApiException">While enumerating: the Hub answered a page with an error status (the subclass names it).</exception>
+    /// <exception cref="HubTimeoutException">While enumerating: a page got no response within the client's <c>Timeout</c>.</exception>
+    /// <exception cref="HubTransportException">While enumerating: the connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: the enumeration's token was cancelled.</exception>
     AsyncPageable<Job> GetJobsAsync(int? pageSize = null, IEnumerable<string>? sort = null);
 
     /// <summary>All jobs and sessions, fetched page by page as you enumerate.</summary>
     /// <param name="pageSize">Items per request; the server default when null.</param>
     /// <param name="sort">Sort criteria such as <c>created_at,desc</c>.</param>
+    /// <exception cref="HubApiException">While enumerating: the Hub answered a page with an error status (the subclass names it).</exception>
+    /// <exception cref="HubTimeoutException">While enumerating: a page got no response within the client's <c>Timeout</c>.</exception>
+    /// <exception cref="HubTransportException">While enumerating: the connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: the enumeration's token was cancelled.</exception>
     AsyncPageable<Workload> GetWorkloadsAsync(int? pageSize = null, IEnumerable<string>? sort = null);
 
     /// <summary>Opens a session that closes itself when disposed (<c>await using</c>).</summary>
     /// <param name="request">Backend, mode, provider and ttl.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not what the operation defines.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<HubSession> OpenSessionAsync(CreateSessionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Waits until the session is <c>CLOSED</c> or <c>ABORTED</c> (for example after its ttl) and returns its record.</summary>
@@ -133,11 +220,21 @@ public partial interface IHubQuantumClient
     /// <param name="options">Polling policy.</param>
     /// <param name="progress">Receives status changes.</param>
     /// <param name="cancellationToken">Stops waiting (not the session).</param>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Session> WaitForSessionAsync(string sessionId, WaitOptions? options = null, IProgress<SessionStatus>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>The session's status now and at every change, ending after <c>CLOSED</c> or <c>ABORTED</c>.</summary>
     /// <param name="sessionId">The session.</param>
     /// <param name="options">Polling policy.</param>
     /// <param name="cancellationToken">Stops watching (not the session).</param>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     IAsyncEnumerable<SessionStatus> WatchSessionAsync(string sessionId, WaitOptions? options = null, CancellationToken cancellationToken = default);
 }

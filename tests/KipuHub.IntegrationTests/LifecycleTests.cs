@@ -3,7 +3,6 @@ using System.Diagnostics;
 using KipuHub.Emulator.Faults;
 using KipuHub.Generated.Quantum;
 using KipuHub.Jobs;
-using KipuHub.Streaming;
 using Newtonsoft.Json.Linq;
 
 namespace KipuHub.IntegrationTests;

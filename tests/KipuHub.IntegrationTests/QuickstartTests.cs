@@ -1,6 +1,5 @@
 using KipuHub.Tests.Support;
 using KipuHub.Generated.Quantum;
-using KipuHub.Jobs;
 using Newtonsoft.Json.Linq;
 
 namespace KipuHub.IntegrationTests;

@@ -114,7 +114,8 @@ internal static class SessionEndpoints
             throw HttpProblemException.Unprocessable($"provider is {request.Provider}, but backend '{backend.Id}' belongs to {backend.Provider}.");
         }
 
-        if (request.Mode != SessionMode.Batch && request.Mode != SessionMode.Dedicated)
+        // Spelled as the spec's enum: the extensible enum's own equality ignores case, the Hub's enum does not.
+        if (request.Mode.ToString() is not ("batch" or "dedicated"))
         {
             throw HttpProblemException.Unprocessable($"mode '{request.Mode}' is not a session mode; use 'batch' or 'dedicated'.");
         }

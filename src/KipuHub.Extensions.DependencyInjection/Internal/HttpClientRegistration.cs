@@ -31,9 +31,32 @@ internal static class HttpClientRegistration
             })
             .RedactLoggedHeaders(static _ => true);
         var resilience = http.AddStandardResilienceHandler()
-            .Configure((options, sp) => ResilienceDefaults.Apply(options, sp.GetRequiredKeyedService<EndpointContext>(clientName)));
+            .Configure((options, sp) =>
+            {
+                // The pipeline's options are validated at start-up too (ValidateOnStart), and reading the endpoint reads
+                // the registration's options: when those are invalid, their OptionsValidationException would be reported
+                // once more per pipeline (3 times for AddKipuHub, twice per gateway). Their own validation reports it
+                // once; the pipeline keeps its defaults, and the client is never created (SdkHandlers reads the same
+                // options and throws).
+                if (TryGetEndpoint(sp, clientName) is { } endpoint)
+                {
+                    ResilienceDefaults.Apply(options, endpoint);
+                }
+            });
         SdkHandlers.Register(services, clientName);
         return resilience.PipelineName;
+    }
+
+    private static EndpointContext? TryGetEndpoint(IServiceProvider services, string clientName)
+    {
+        try
+        {
+            return services.GetRequiredKeyedService<EndpointContext>(clientName);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Gets a configured client from the factory.</summary>

@@ -24,6 +24,13 @@ internal static class ResilienceDefaults
         options.AttemptTimeout.Timeout = endpoint.Timeout;
         options.TotalRequestTimeout.Timeout = Max(TimeSpan.FromMinutes(5), (endpoint.Timeout * (endpoint.MaxRetries + 1)) + TimeSpan.FromSeconds(30));
 
+        // A request's own HubRequestOptions (HubRequestContext, SendAsync(request, options)) are read per request. The
+        // configured values are read when the request runs, so the Resilience section and ConfigureResilience still win.
+        options.AttemptTimeout.TimeoutGenerator = args => ValueTask.FromResult(
+            Overrides(args.Context)?.Timeout ?? options.AttemptTimeout.Timeout);
+        options.TotalRequestTimeout.TimeoutGenerator = args => ValueTask.FromResult(
+            TotalTimeout(Overrides(args.Context), options.TotalRequestTimeout.Timeout, options.Retry.MaxRetryAttempts));
+
         // A job SDK fans out (batches, many waits): past 1,000 requests in flight, queue rather than refuse, so a batch
         // does not fail for requests that never left the process.
         options.RateLimiter.DefaultRateLimiterOptions.PermitLimit = 1_000;
@@ -42,7 +49,8 @@ internal static class ResilienceDefaults
         options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
         options.Retry.ShouldRetryAfterHeader = true;
         var retriesEnabled = endpoint.MaxRetries > 0;
-        options.Retry.ShouldHandle = args => ValueTask.FromResult(retriesEnabled && ShouldRetry(args.Outcome, args.Context));
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(
+            (Overrides(args.Context)?.MaxRetries is { } own ? args.AttemptNumber < own : retriesEnabled) && ShouldRetry(args.Outcome, args.Context));
         var logger = endpoint.LoggerFactory.CreateLogger("KipuHub.Http.ResilienceHandler");
         var maxAttempts = endpoint.MaxRetries + 1;
         options.Retry.OnRetry = args =>
@@ -64,6 +72,28 @@ internal static class ResilienceDefaults
             { Exception: { } exception } => HubRetryRules.IsTransient(exception),
             _ => false,
         };
+
+    /// <summary>The request's <see cref="HubRequestOptions"/> (stamped by the SDK's per-call handlers), or <see langword="null"/>.</summary>
+    internal static HubRequestOptions? Overrides(ResilienceContext context) =>
+        context.GetRequestMessage() is { } request ? HubRequestContext.GetOptions(request) : null;
+
+    // A request's own attempt timeout must fit in the total one: every attempt it may make at that length, plus the
+    // delays; never less than the configured total. Infinite per attempt means no total limit either.
+    private static TimeSpan TotalTimeout(HubRequestOptions? overrides, TimeSpan configured, int configuredRetries)
+    {
+        if (overrides?.Timeout is not { } attempt)
+        {
+            return configured;
+        }
+
+        if (attempt == Timeout.InfiniteTimeSpan)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var attempts = Math.Min(overrides.MaxRetries ?? configuredRetries, configuredRetries) + 1;
+        return Max(configured, (attempt * attempts) + TimeSpan.FromSeconds(30));
+    }
 
     // The SDK's retry report: numbers the next attempt for its per-attempt logging, logs, counts and adds a span event.
     private static void OnRetry(ILogger logger, ResilienceContext context, Outcome<HttpResponseMessage> outcome, int attemptNumber, TimeSpan delay, int maxAttempts)

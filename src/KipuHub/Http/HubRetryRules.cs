@@ -94,8 +94,8 @@ public static class HubRetryRules
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(reason);
-        request.Options.Set(HubRequestOptions.Attempt, nextAttempt);
-        var path = HubRequestOptions.GetPath(request);
+        request.Options.Set(RequestProperties.Attempt, nextAttempt);
+        var path = RequestProperties.GetPath(request);
         if (logger is not null)
         {
             HttpLog.Retrying(logger, request.Method.Method, path, (long)delay.TotalMilliseconds, nextAttempt, maxAttempts, reason);

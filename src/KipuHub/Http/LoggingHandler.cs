@@ -42,8 +42,8 @@ internal sealed class LoggingHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendAndLogAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
-        var path = HubRequestOptions.GetPath(request);
-        var attempt = HubRequestOptions.GetAttempt(request);
+        var path = RequestProperties.GetPath(request);
+        var attempt = RequestProperties.GetAttempt(request);
         HttpLog.Sending(_logger, method, path, attempt);
         var started = _time.GetTimestamp();
         try

@@ -70,7 +70,7 @@ internal sealed class RedirectHandler : InspectingHandler
             }
 
             var next = CreateHop(current, target, response.StatusCode);
-            HttpLog.Redirecting(_logger, (int)response.StatusCode, current.Method.Method, HubRequestOptions.GetPath(current), target.Authority, target.AbsolutePath, TrustedAuthority.Matches(_baseUrl, target));
+            HttpLog.Redirecting(_logger, (int)response.StatusCode, current.Method.Method, RequestProperties.GetPath(current), target.Authority, target.AbsolutePath, TrustedAuthority.Matches(_baseUrl, target));
             response.Dispose();
             current = next;
         }
@@ -96,7 +96,7 @@ internal sealed class RedirectHandler : InspectingHandler
             return target;
         }
 
-        HttpLog.RedirectRefused(_logger, (int)response.StatusCode, request.Method.Method, HubRequestOptions.GetPath(request), refusal);
+        HttpLog.RedirectRefused(_logger, (int)response.StatusCode, request.Method.Method, RequestProperties.GetPath(request), refusal);
         return null;
     }
 

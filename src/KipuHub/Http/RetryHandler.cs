@@ -67,7 +67,9 @@ internal sealed class RetryHandler : InspectingHandler
     {
         // A request that can never be retried (POST, PATCH, a streamed body, or MaxRetries 0) is sent once as it is:
         // no retry loop, no async state machine.
-        if (MaxRetries == 0 || !IsRetryable(request))
+        // A request's own HubRequestOptions.MaxRetries replaces the client's; it never makes a POST retryable.
+        var maxRetries = RequestProperties.GetOverrides(request)?.MaxRetries ?? MaxRetries;
+        if (maxRetries == 0 || !IsRetryable(request))
         {
             return base.SendAsync(request, cancellationToken);
         }
@@ -79,16 +81,16 @@ internal sealed class RetryHandler : InspectingHandler
         var first = StartInnerSend(request, cancellationToken);
         return first.IsCompletedSuccessfully && !HubRetryRules.IsTransient(first.Result.StatusCode)
             ? first
-            : SendWithRetriesAsync(request, first, cancellationToken);
+            : SendWithRetriesAsync(request, first, maxRetries, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, Task<HttpResponseMessage> firstAttempt, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, Task<HttpResponseMessage> firstAttempt, int maxRetries, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            // Attempt 1 is what HubRequestOptions.GetAttempt reports when the option is absent; ReportRetry numbers the
+            // Attempt 1 is what RequestProperties.GetAttempt reports when the option is absent; ReportRetry numbers the
             // others, which spares every first attempt the request's options dictionary.
-            var mayRetry = attempt <= MaxRetries;
+            var mayRetry = attempt <= maxRetries;
             HttpResponseMessage response;
             try
             {
@@ -96,7 +98,7 @@ internal sealed class RetryHandler : InspectingHandler
             }
             catch (Exception ex) when (mayRetry && !cancellationToken.IsCancellationRequested && HubRetryRules.IsTransient(ex))
             {
-                await WaitAsync(request, attempt, Backoff(attempt), ex.GetType().Name, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(request, attempt, maxRetries, Backoff(attempt), ex.GetType().Name, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -108,13 +110,13 @@ internal sealed class RetryHandler : InspectingHandler
             var delay = RetryAfterHeader.Parse(response, _time.GetUtcNow()) ?? Backoff(attempt);
             if (delay > MaxDelay)
             {
-                HttpLog.RetryAfterTooLong(_logger, request.Method.Method, HubRequestOptions.GetPath(request), (long)delay.TotalMilliseconds, (long)MaxDelay.TotalMilliseconds);
+                HttpLog.RetryAfterTooLong(_logger, request.Method.Method, RequestProperties.GetPath(request), (long)delay.TotalMilliseconds, (long)MaxDelay.TotalMilliseconds);
                 return response;
             }
 
             var reason = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             response.Dispose();
-            await WaitAsync(request, attempt, delay, reason, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(request, attempt, maxRetries, delay, reason, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -125,9 +127,9 @@ internal sealed class RetryHandler : InspectingHandler
         return TimeSpan.FromMilliseconds(Math.Min(jittered, MaxDelay.TotalMilliseconds));
     }
 
-    private Task WaitAsync(HttpRequestMessage request, int attempt, TimeSpan delay, string reason, CancellationToken cancellationToken)
+    private Task WaitAsync(HttpRequestMessage request, int attempt, int maxRetries, TimeSpan delay, string reason, CancellationToken cancellationToken)
     {
-        HubRetryRules.ReportRetry(request, attempt + 1, MaxRetries + 1, delay, reason, _logger);
+        HubRetryRules.ReportRetry(request, attempt + 1, maxRetries + 1, delay, reason, _logger);
         return Task.Delay(delay, _time, cancellationToken);
     }
 }

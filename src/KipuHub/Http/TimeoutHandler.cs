@@ -46,7 +46,9 @@ internal sealed class TimeoutHandler : InspectingHandler
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (Timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        // A request's own HubRequestOptions.Timeout (checked when it was applied) replaces the client's.
+        var limit = RequestProperties.GetOverrides(request)?.Timeout ?? Timeout;
+        if (limit == System.Threading.Timeout.InfiniteTimeSpan)
         {
             return base.SendAsync(request, cancellationToken);
         }
@@ -61,8 +63,8 @@ internal sealed class TimeoutHandler : InspectingHandler
         {
             // The timer is armed once the attempt is waiting, for what is left of the limit, so the deadline is the
             // same instant (start + Timeout) as if it had been armed before sending.
-            Arm(timeout, started);
-            return AwaitAsync(request, send, timeout, callerCancels, cancellationToken);
+            Arm(timeout, started, limit);
+            return AwaitAsync(request, send, timeout, limit, callerCancels, cancellationToken);
         }
 
         // Answered before the inner handler ever waited (an in-memory transport): there was nothing for a timer to
@@ -90,6 +92,7 @@ internal sealed class TimeoutHandler : InspectingHandler
         HttpRequestMessage request,
         Task<HttpResponseMessage> send,
         CancellationTokenSource timeout,
+        TimeSpan limit,
         CancellationTokenRegistration callerCancels,
         CancellationToken cancellationToken)
     {
@@ -99,7 +102,7 @@ internal sealed class TimeoutHandler : InspectingHandler
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw TimedOut(request, ex);
+            throw HubTimeoutException.ForAttempt(request, limit, ex);
         }
         finally
         {
@@ -133,10 +136,10 @@ internal sealed class TimeoutHandler : InspectingHandler
         return new CancellationTokenSource();
     }
 
-    /// <summary>Starts the source's timer for the rest of <see cref="Timeout"/> counted from <paramref name="started"/>.</summary>
-    private void Arm(CancellationTokenSource timeout, long started)
+    /// <summary>Starts the source's timer for the rest of <paramref name="limit"/> counted from <paramref name="started"/>.</summary>
+    private void Arm(CancellationTokenSource timeout, long started, TimeSpan limit)
     {
-        var left = Timeout - _time.GetElapsedTime(started);
+        var left = limit - _time.GetElapsedTime(started);
         timeout.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
 
@@ -155,7 +158,4 @@ internal sealed class TimeoutHandler : InspectingHandler
 
         source.Dispose();
     }
-
-    private HubTimeoutException TimedOut(HttpRequestMessage request, Exception cause) =>
-        HubTimeoutException.ForAttempt(request, Timeout, cause);
 }

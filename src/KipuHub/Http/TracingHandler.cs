@@ -39,7 +39,7 @@ internal sealed class TracingHandler : DelegatingHandler
     private async Task<HttpResponseMessage> TraceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
-        var template = PathTemplate.From(HubRequestOptions.GetPath(request));
+        var template = PathTemplate.From(RequestProperties.GetPath(request));
         using var activity = HubDiagnostics.StartActivity($"{HubDiagnostics.Name} {method} {template}");
         Describe(activity, request, method, template);
         var started = _time.GetTimestamp();

@@ -117,8 +117,9 @@ internal sealed class HubErrorMapper
         }
 
         var evidenceHeaders = safeHeaders ?? new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        var errorMessage = ErrorBody.ExtractMessage(ErrorBody.TryParse(safeBody), safeBody, evidenceHeaders);
-        var message = HubErrorMessages.ForStatus(_api, operation, status, errorMessage, ErrorBody.FindRequestId(evidenceHeaders));
+        var parsed = ErrorBody.TryParse(safeBody);
+        var errorMessage = ErrorBody.ExtractMessage(parsed, safeBody, evidenceHeaders);
+        var message = HubErrorMessages.ForStatus(_api, operation, status, errorMessage, ErrorBody.FindRequestId(evidenceHeaders), hubErrorBody: parsed is Newtonsoft.Json.Linq.JObject);
         var inner = cause is JsonException json ? Sanitized(json) : null;
         return status switch
         {
@@ -201,9 +202,11 @@ internal sealed class HubErrorMapper
             HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "the TLS handshake failed: check the base URL's scheme and the certificates",
             { InnerException: IOException { InnerException: System.IO.InvalidDataException } } or IOException { InnerException: System.IO.InvalidDataException } =>
                 "the response body is not in the Content-Encoding it declares; try again, or report the request id",
+            _ when OperationKinds.IsJobSubmission(operation) && !neverSent => "the connection broke, or the response was cut short or malformed on the wire",
             _ => "the connection broke, or the response was cut short or malformed on the wire; try again" + (neverSent ? "." : " (for a job submission, look for the job before submitting it again)"),
         };
-        return new HubTransportException($"{HubErrorMessages.Describe(_api)} call {operation} failed: {what}. ({exception.GetType().Name})", !neverSent, exception)
+        var advice = OperationKinds.IsJobSubmission(operation) && !neverSent ? " " + OperationKinds.AmbiguousJobSubmission : string.Empty;
+        return new HubTransportException($"{HubErrorMessages.Describe(_api)} call {operation} failed: {what}. ({exception.GetType().Name}){advice}", !neverSent, exception)
         {
             Operation = operation,
         };
@@ -212,7 +215,8 @@ internal sealed class HubErrorMapper
     private HubTimeoutException HttpClientTimeout(TaskCanceledException exception, string operation) =>
         new(
             $"{HubErrorMessages.Describe(_api)} call {operation} got no response within the HttpClient's Timeout. " +
-            "The Hub may be slow or unreachable: raise the Timeout of the HttpClient you passed in, or check the network and the base URL.",
+            "The Hub may be slow or unreachable: raise the Timeout of the HttpClient you passed in, or check the network and the base URL." +
+            (OperationKinds.IsJobSubmission(operation) ? " " + OperationKinds.AmbiguousJobSubmission : string.Empty),
             timeout: null,
             lastStatus: null,
             innerException: exception)

@@ -8,13 +8,19 @@ namespace KipuHub.Internal;
 internal static partial class HubErrorMessages
 {
     /// <summary>The message of an error status: "Quantum API call Jobs.GetJobAsync failed with 404 (Not Found): ...".</summary>
-    public static string ForStatus(HubApiKind api, string operation, int status, string? errorMessage, string? requestId)
+    /// <param name="api">The API called.</param>
+    /// <param name="operation">The facade operation (<c>Jobs.GetJobAsync</c>) or request (<c>SendAsync GET</c>).</param>
+    /// <param name="status">The status.</param>
+    /// <param name="errorMessage">The server's own text, or <see langword="null"/>.</param>
+    /// <param name="requestId">The request id header, or <see langword="null"/>.</param>
+    /// <param name="hubErrorBody">Whether the body is a JSON error object, as the Hub sends; a 404 without one probably never reached the Hub API.</param>
+    public static string ForStatus(HubApiKind api, string operation, int status, string? errorMessage, string? requestId, bool hubErrorBody = true)
     {
         var text = new StringBuilder()
             .Append(Describe(api)).Append(" call ").Append(operation)
             .Append(" failed with ").Append(status).Append(ReasonSuffix(status));
         AppendServerText(text, errorMessage);
-        text.Append(' ').Append(Advice(api, status));
+        text.Append(' ').Append(Advice(api, operation, status, hubErrorBody));
         return AppendRequestId(text, requestId);
     }
 
@@ -45,15 +51,22 @@ internal static partial class HubErrorMessages
         _ => "Token endpoint",
     };
 
-    private static string Advice(HubApiKind api, int status) => status switch
+    private static string Advice(HubApiKind api, string operation, int status, bool hubErrorBody) => status switch
     {
         400 => "Check the arguments; ErrorMessage and Body carry the server's detail.",
         401 => Unauthorized(api),
         403 => Forbidden(api),
+        404 when api != HubApiKind.TokenEndpoint && OperationKinds.Collections.Contains(operation) =>
+            $"{operation} addresses a collection, which exists whatever the ids, so the base URL is probably wrong. {CheckBaseUrl(api)}",
+        404 when api != HubApiKind.TokenEndpoint && !hubErrorBody =>
+            $"The answer is not a Kipu Hub error (no JSON error body), so the request probably never reached the {Describe(api)}. {CheckBaseUrl(api)} If the base URL is right, check the id{(api == HubApiKind.Service ? string.Empty : "; resources of another organization are not visible, so also check the OrganizationId option")}.",
         404 => NotFound(api),
         408 or 502 or 503 or 504 => "The Hub or a gateway in front of it is temporarily unavailable; retry later.",
         409 => "Reload the resource and retry the change.",
+        422 when OperationKinds.IsJobResult(operation) =>
+            "The job has no result yet: a result exists once the job is COMPLETED. Wait for it first (WaitForCompletionAsync, or RunJobAsync to submit, wait and read in one call), then read it; a FAILED or CANCELLED job has no result.",
         422 => "The request body failed validation; ErrorMessage and Body say which field.",
+        501 => $"This Hub (or emulator) does not implement {operation}; retrying will not help. Use a Hub that offers it (the emulator answers 501 for the Platform operations it does not implement), or check the base URL.",
         429 => "Too many requests: wait for RetryAfter, then retry.",
         >= 500 => "The Hub failed; retry later, and quote the request id if it persists.",
         >= 300 and < 400 => "The server redirected the request somewhere the SDK does not follow (another scheme, or too many hops); check the base URL.",
@@ -81,6 +94,13 @@ internal static partial class HubErrorMessages
         HubApiKind.Service => "Check the id, and that the base URL is the full gateway URL of the service (context, service and version).",
         HubApiKind.TokenEndpoint => "Check the token endpoint URL.",
         _ => "Check the id; resources of another organization are not visible, so also check the OrganizationId option.",
+    };
+
+    private static string CheckBaseUrl(HubApiKind api) => api switch
+    {
+        HubApiKind.Service => "Check the base URL: the full gateway URL of the service (context, service and version), as shown on the service's page in the Hub.",
+        HubApiKind.Platform => "Check the base URL and environment (PlatformBaseUrl, Environment; KipuHub:PlatformBaseUrl with AddKipuHub): the Platform API lives under /qc-catalog/, and a local emulator prints its URLs when it starts.",
+        _ => "Check the base URL and environment (BaseUrl, Environment; KipuHub:BaseUrl with AddKipuHub): the Quantum API lives under /quantum/, and a local emulator prints its URLs when it starts.",
     };
 
     private static void AppendServerText(StringBuilder text, string? errorMessage)

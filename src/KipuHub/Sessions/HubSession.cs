@@ -58,7 +58,17 @@ public class HubSession : IAsyncDisposable
 
     /// <summary>Submits a job into this session (its <c>session_id</c> is set on a copy; your request is not changed).</summary>
     /// <param name="request">The job; its backend must be the session's.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="cancellationToken">Cancels the request; if the Hub already accepted it, the job exists.</param>
+    /// <returns>The created job.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="NotFoundException">The session does not exist (or belongs to another organization).</exception>
+    /// <exception cref="UnprocessableEntityException">The Hub refused the job (for example, the session no longer accepts jobs, or the backend is not the session's).</exception>
+    /// <exception cref="HubApiException">Another error status (the subclass names it: <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">No response within the timeout; the job may exist (the POST is never retried).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke; the job may exist when <see cref="HubTransportException.RequestMayHaveReachedTheHub"/> is true.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not what the operation defines.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     public virtual async Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -67,25 +77,84 @@ public class HubSession : IAsyncDisposable
         return job;
     }
 
+    /// <summary>
+    /// Submits many jobs into this session, exactly once each, like <see cref="HubQuantumClient.SubmitJobsAsync"/>: one
+    /// POST per request (never retried, so no job is created twice), at most <see cref="JobBatchOptions.MaxConcurrency"/>
+    /// at a time, each failure reported in its <see cref="JobSubmission"/> instead of thrown.
+    /// </summary>
+    /// <param name="requests">The jobs; each gets the session id (and its batch tag) on a copy, your requests are not changed.</param>
+    /// <param name="options">Concurrency and batch id; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops submitting; jobs already accepted exist.</param>
+    /// <returns>One result per request, in the order given; the created jobs are added to <see cref="JobIds"/> in that order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="JobBatchOptions.MaxConcurrency"/> is less than 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<IReadOnlyList<JobSubmission>> SubmitJobsAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var inSession = requests.Select(r => Jobs.JobRequestCopy.Of(r ?? throw new ArgumentNullException(nameof(requests), "A request in the batch is null."), sessionId: Id)).ToList();
+        var results = await _client.SubmitJobsAsync(inSession, options, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _jobIds.AddRange(results.Where(r => r.Job?.Id is { Length: > 0 }).Select(r => r.Job!.Id!));
+        }
+
+        return results;
+    }
+
     /// <summary>Stops (false) or resumes (true) accepting new jobs (<c>update_session_state</c>).</summary>
     /// <param name="acceptJobs">Whether the session accepts new jobs.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<Session> SetAcceptJobsAsync(bool acceptJobs, CancellationToken cancellationToken = default) =>
         Session = await _client.Sessions.UpdateSessionStateAsync(Id, new UpdateSessionStateRequest { AcceptJobs = acceptJobs }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Fetches the session record again.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<Session> RefreshAsync(CancellationToken cancellationToken = default) =>
         Session = await _client.Sessions.GetSessionAsync(Id, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Waits for every job submitted through this object to finish.</summary>
+    /// <summary>
+    /// Waits for every job of the session to finish, however it was submitted: through this object, or with the
+    /// client's <c>SubmitJobAsync</c>/<c>SubmitJobsAsync</c> and a <c>SessionId</c>, or by another process.
+    /// </summary>
+    /// <remarks>
+    /// It asks the Hub for the session's jobs (<c>GET /sessions/{id}/jobs</c>) and adds any job submitted through this
+    /// object that the listing does not show yet, then waits for all of them (one status poll per job).
+    /// </remarks>
     /// <param name="options">Polling policy.</param>
     /// <param name="cancellationToken">Stops waiting (the jobs keep running).</param>
-    public virtual Task<IReadOnlyList<Job>> WaitForJobsAsync(WaitOptions? options = null, CancellationToken cancellationToken = default) =>
-        _client.WaitForAllAsync(JobIds, options, cancellationToken);
+    /// <returns>The jobs in their final state: the Hub's order (oldest first), then any job only this object knew of.</returns>
+    /// <exception cref="NotFoundException">The session does not exist (or belongs to another organization).</exception>
+    /// <exception cref="HubApiException">Another error status while listing or polling.</exception>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed, or a request got no response in time.</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    public virtual async Task<IReadOnlyList<Job>> WaitForJobsAsync(WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var listed = await _client.Sessions.GetJobsBySessionAsync(Id, cancellationToken).ConfigureAwait(false);
+        var ids = (listed ?? []).Select(j => j.Id).OfType<string>().Where(id => id.Length > 0).ToList();
+        ids.AddRange(JobIds.Except(ids, StringComparer.Ordinal));
+        return await _client.WaitForAllAsync(ids.Distinct(StringComparer.Ordinal), options, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Closes the session; later submissions are rejected. Closing twice does nothing.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task CloseAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _closed, 1) == 1) return;

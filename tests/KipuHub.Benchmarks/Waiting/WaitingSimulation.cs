@@ -1,7 +1,6 @@
 using KipuHub.Tests.Support;
 using KipuHub.Benchmarks.Support;
 using KipuHub.Generated.Quantum;
-using KipuHub.Jobs;
 using KipuHub.Waiting;
 
 namespace KipuHub.Benchmarks.Waiting;

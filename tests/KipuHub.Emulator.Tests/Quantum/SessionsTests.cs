@@ -18,6 +18,16 @@ public class SessionsTests : EmulatorTestBase
     });
 
     [Test]
+    public async Task A_mode_spelled_otherwise_than_the_specs_enum_is_refused()
+    {
+        using var content = new StringContent("""{"backend_id":"aws.sim.sv1","mode":"DEDICATED","provider":"AWS"}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync(new Uri("sessions", UriKind.Relative), content);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(422), "the spec's SessionMode is 'batch' or 'dedicated'; an accepted 'DEDICATED' would be echoed back outside the enum");
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("use 'batch' or 'dedicated'"));
+    }
+
+    [Test]
     public async Task A_session_goes_open_active_inactive_and_lists_its_jobs()
     {
         var session = await OpenAsync(ttl: 900);

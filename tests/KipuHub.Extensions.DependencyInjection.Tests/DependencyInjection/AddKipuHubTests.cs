@@ -93,7 +93,7 @@ public class AddKipuHubTests
 
         Assert.That(names, Is.EqualTo(new[]
         {
-            "AsyncOnlyHandler", "ResponseHintsHandler", "UserAgentHandler", "TracingHandler", "ResilienceExceptionHandler",
+            "AsyncOnlyHandler", "RequestContextHandler", "ResponseHintsHandler", "UserAgentHandler", "TracingHandler", "ResilienceExceptionHandler",
             nameof(ResilienceHandler), nameof(MarkerHandler), "LoggingHandler", "RedirectHandler", "OrganizationHandler", "ApiKeyAuthHandler",
         }));
     }

@@ -135,7 +135,7 @@ internal sealed class Baseline
         await Record(quantum, BodyKind.ResultStream, HttpMethod.Get, $"jobs/{jobId}/result-stream");
         await Record(quantum, BodyKind.Backends, HttpMethod.Get, "backends");
         await Record(quantum, BodyKind.JobsPage, HttpMethod.Get, "jobs?page=0&size=2");
-        var session = await Record(quantum, BodyKind.Session, HttpMethod.Post, "sessions", new JObject { ["backend_id"] = "aws.sim.sv1", ["mode"] = "BATCH", ["provider"] = "AWS" });
+        var session = await Record(quantum, BodyKind.Session, HttpMethod.Post, "sessions", new JObject { ["backend_id"] = "aws.sim.sv1", ["mode"] = "batch", ["provider"] = "AWS" });
         var sessionId = JObject.Parse(session.Text)["id"]!.ToString();
         await Record(quantum, BodyKind.Session, HttpMethod.Get, $"sessions/{sessionId}");
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using KipuHub.Generated.Platform;
 using KipuHub.IntegrationTests.Support;
-using KipuHub.Streaming;
 
 namespace KipuHub.IntegrationTests.Platform;
 

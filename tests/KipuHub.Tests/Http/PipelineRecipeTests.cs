@@ -24,7 +24,7 @@ public class PipelineRecipeTests
 
         Assert.That(names, Is.EqualTo(new[]
         {
-            "AsyncOnlyHandler", "ResponseHintsHandler", "HeadersHandler", "UserAgentHandler", "TracingHandler", "mine-per-call",
+            "AsyncOnlyHandler", "RequestContextHandler", "ResponseHintsHandler", "HeadersHandler", "UserAgentHandler", "TracingHandler", "mine-per-call",
             "RetryHandler",
             "mine-per-attempt", "LoggingHandler", "TimeoutHandler", "RedirectHandler", "OrganizationHandler", "ApiKeyAuthHandler",
         }));
@@ -38,7 +38,7 @@ public class PipelineRecipeTests
 
         var handlers = HubHttpPipeline.CreateHandlers(options);
 
-        Assert.That(handlers.PerCall.Select(Name), Is.EqualTo(new[] { "AsyncOnlyHandler", "ResponseHintsHandler", "UserAgentHandler", "TracingHandler", "mine" }));
+        Assert.That(handlers.PerCall.Select(Name), Is.EqualTo(new[] { "AsyncOnlyHandler", "RequestContextHandler", "ResponseHintsHandler", "UserAgentHandler", "TracingHandler", "mine" }));
         Assert.That(handlers.PerAttempt.Select(Name), Is.EqualTo(new[] { "LoggingHandler", "RedirectHandler", "OrganizationHandler", "ApiKeyAuthHandler" }));
         Assert.That(handlers.BaseUrl, Is.EqualTo(new Uri("https://hub.test/quantum/")), "normalised, with the trailing '/'");
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using KipuHub.Generated.Platform;
-using KipuHub.Streaming;
 using KipuHub.Tests.Support;
 
 namespace KipuHub.Tests.Streaming;

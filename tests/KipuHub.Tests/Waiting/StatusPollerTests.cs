@@ -1,5 +1,4 @@
 using KipuHub.Generated.Quantum;
-using KipuHub.Jobs;
 using KipuHub.Tests.Support;
 using KipuHub.Waiting;
 

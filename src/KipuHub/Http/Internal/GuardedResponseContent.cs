@@ -51,7 +51,7 @@ internal sealed class GuardedResponseContent : HttpContent
             return;
         }
 
-        response.Content = new GuardedResponseContent(response.Content, new BodyReadLimits(readTimeout, time, $"{request.Method.Method} {HubRequestOptions.GetPath(request)} ({(int)response.StatusCode})"));
+        response.Content = new GuardedResponseContent(response.Content, new BodyReadLimits(readTimeout, time, $"{request.Method.Method} {RequestProperties.GetPath(request)} ({(int)response.StatusCode})"));
     }
 
     /// <inheritdoc />

@@ -8,7 +8,8 @@ namespace KipuHub.Http.Internal;
 /// <remarks>
 /// <para>Outermost first:</para>
 /// <list type="number">
-/// <item><b>Per call</b> (once, around all retries): <see cref="AsyncOnlyHandler"/>, <see cref="ResponseHintsHandler"/>
+/// <item><b>Per call</b> (once, around all retries): <see cref="AsyncOnlyHandler"/>, <see cref="RequestContextHandler"/>
+/// (the request's <see cref="HubRequestOptions"/>, from <see cref="HubRequestContext"/> or <c>SendAsync</c>), <see cref="ResponseHintsHandler"/>
 /// (Retry-After for waits), <see cref="HeadersHandler"/> (when there are extra headers), <see cref="UserAgentHandler"/>,
 /// <see cref="TracingHandler"/> (one span per call), then the caller's <see cref="HubPipelinePosition.PerCall"/> handlers.</item>
 /// <item><b>The retry slot</b>: the SDK's <see cref="RetryHandler"/> for the standalone clients; for <c>AddKipuHub</c>,
@@ -16,7 +17,7 @@ namespace KipuHub.Http.Internal;
 /// <c>IHttpClientFactory</c> places between the two groups (<see cref="HubHttpPipeline.CreateHandlers"/>).</item>
 /// <item><b>Per attempt</b>: the caller's <see cref="HubPipelinePosition.PerAttempt"/> handlers, <see cref="LoggingHandler"/>,
 /// <see cref="TimeoutHandler"/> (only with the SDK's retries; a resilience pipeline times its own attempts),
-/// <see cref="RedirectHandler"/>, <see cref="OrganizationHandler"/> (when an organization is set), and innermost the
+/// <see cref="RedirectHandler"/>, <see cref="OrganizationHandler"/> (Quantum and Platform: the client's or the request's organization), and innermost the
 /// credential handler (<see cref="ApiKeyAuthHandler"/> or <see cref="BearerTokenHandler"/>): <b>this is where a
 /// request gets its token</b>, afresh on every attempt and redirect hop, and only for the configured host.</item>
 /// </list>
@@ -28,7 +29,7 @@ internal static class HubPipelineRecipe
     /// <param name="sdkRetries">Whether the SDK's <see cref="RetryHandler"/> fills the retry slot (then attempts are timed by <see cref="TimeoutHandler"/>).</param>
     public static (List<DelegatingHandler> PerCall, List<DelegatingHandler> PerAttempt) CreateStages(PipelineSettings settings, bool sdkRetries)
     {
-        var perCall = new List<DelegatingHandler> { new AsyncOnlyHandler(), new ResponseHintsHandler(settings.Timeout, settings.TimeProvider) };
+        var perCall = new List<DelegatingHandler> { new AsyncOnlyHandler(), new RequestContextHandler(), new ResponseHintsHandler(settings.Timeout, settings.TimeProvider) };
         if (settings.Headers.Count > 0)
         {
             perCall.Add(new HeadersHandler(settings.Headers));
@@ -46,9 +47,10 @@ internal static class HubPipelineRecipe
         }
 
         perAttempt.Add(new RedirectHandler(settings.BaseUrl, loggerFactory: settings.LoggerFactory));
-        if (settings.OrganizationId is { } organizationId)
+        // Always there for the APIs with organizations: a request may bring its own (HubRequestOptions.OrganizationId).
+        if (settings.Api != HubApiKind.Service)
         {
-            perAttempt.Add(new OrganizationHandler(organizationId, settings.BaseUrl));
+            perAttempt.Add(new OrganizationHandler(settings.OrganizationId, settings.BaseUrl));
         }
 
         perAttempt.Add(CreateCredentialHandler(settings));

@@ -24,21 +24,24 @@ internal sealed class ResponseHintsHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var capture = RetryAfterCapture.Current;
+
+        // A request's own HubRequestOptions.Timeout bounds its body reads too, as the client's does.
+        var readTimeout = RequestProperties.GetOverrides(request)?.Timeout ?? _readTimeout;
         var sent = base.SendAsync(request, cancellationToken);
         if (capture is null && sent.IsCompletedSuccessfully)
         {
             // An in-memory transport answered at once: nothing to wait for, so no async step.
-            GuardedResponseContent.Guard(sent.Result, request, _readTimeout, _time);
+            GuardedResponseContent.Guard(sent.Result, request, readTimeout, _time);
             return sent;
         }
 
-        return RecordAsync(capture, request, sent);
+        return RecordAsync(capture, request, sent, readTimeout);
     }
 
-    private async Task<HttpResponseMessage> RecordAsync(RetryAfterCapture? capture, HttpRequestMessage request, Task<HttpResponseMessage> sent)
+    private async Task<HttpResponseMessage> RecordAsync(RetryAfterCapture? capture, HttpRequestMessage request, Task<HttpResponseMessage> sent, TimeSpan readTimeout)
     {
         var response = await sent.ConfigureAwait(false);
-        GuardedResponseContent.Guard(response, request, _readTimeout, _time);
+        GuardedResponseContent.Guard(response, request, readTimeout, _time);
         if (capture is null)
         {
             return response;

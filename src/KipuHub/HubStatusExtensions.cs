@@ -1,7 +1,7 @@
 using KipuHub.Generated.Quantum;
 using KipuHub.Generated.Service;
 
-namespace KipuHub.Jobs;
+namespace KipuHub;
 
 /// <summary>Which statuses are final, defined once for the whole SDK.</summary>
 public static class HubStatusExtensions

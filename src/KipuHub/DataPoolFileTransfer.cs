@@ -1,6 +1,8 @@
 using KipuHub.Generated.Platform;
 
-namespace KipuHub.Streaming;
+using KipuHub.Streaming;
+
+namespace KipuHub;
 
 /// <summary>
 /// Data pool file upload and download with streams and byte progress, in constant memory whatever the file size:
@@ -35,6 +37,10 @@ public static class DataPoolFileTransfer
     /// <exception cref="ArgumentNullException"><paramref name="dataPools"/> or <paramref name="content"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="dataPoolId"/> or <paramref name="fileName"/> is blank, or <paramref name="content"/> is not readable.</exception>
     /// <exception cref="HubApiException">The Hub refused the upload (for example <see cref="NotFoundException"/>, or <see cref="ConflictException"/> for a name in use).</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static Task<DataPoolFileDto> UploadFileAsync(this IDataPoolsClient dataPools, string dataPoolId, Stream content, string fileName, string? contentType = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataPools);
@@ -61,6 +67,10 @@ public static class DataPoolFileTransfer
     /// <exception cref="ArgumentException"><paramref name="dataPoolId"/> or <paramref name="filePath"/> is blank.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="filePath"/>.</exception>
     /// <exception cref="HubApiException">The Hub refused the upload.</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<DataPoolFileDto> UploadFileAsync(this IDataPoolsClient dataPools, string dataPoolId, string filePath, string? contentType = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataPools);
@@ -86,6 +96,10 @@ public static class DataPoolFileTransfer
     /// <exception cref="ArgumentException">An id is blank, or <paramref name="destination"/> is not writable.</exception>
     /// <exception cref="HubApiException">The Hub refused the download (for example <see cref="NotFoundException"/>).</exception>
     /// <exception cref="HubDownloadException">The transfer broke off, or fewer bytes arrived than announced; <paramref name="destination"/> may hold part of the file.</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<long> DownloadFileAsync(this IDataPoolsClient dataPools, string dataPoolId, string fileId, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataPools);
@@ -117,6 +131,10 @@ public static class DataPoolFileTransfer
     /// <exception cref="IOException"><paramref name="destinationPath"/> exists and <paramref name="overwrite"/> is false.</exception>
     /// <exception cref="HubApiException">The Hub refused the download (for example <see cref="NotFoundException"/>).</exception>
     /// <exception cref="HubDownloadException">The transfer broke off, or fewer bytes arrived than announced; nothing was saved.</exception>
+    /// <exception cref="HubTimeoutException">A request got no response within the client's <c>Timeout</c> (after retries, for idempotent requests).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<long> DownloadFileAsync(this IDataPoolsClient dataPools, string dataPoolId, string fileId, string destinationPath, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataPools);

@@ -1,4 +1,6 @@
-namespace KipuHub.Paging;
+using KipuHub.Paging;
+
+namespace KipuHub;
 
 /// <summary>
 /// The paged Platform lists as <see cref="AsyncPageable{T}"/>: <c>await foreach</c> over every item, fetching one page
