@@ -5,7 +5,8 @@ namespace KipuHub.SpecIntake;
 /// <summary>
 /// Carries our <c>x-kipuhub-*</c> annotations from the current spec over to the imported document: the document's
 /// own (e.g. <c>x-kipuhub-namespaces</c>, which documents the facade's namespaces), each operation's (paired by
-/// operationId, else method and path) and any other one whose place (JSON pointer) exists in both. An operation the
+/// operationId, else method and path, and what is inside them by place in the paired operation) and any other one
+/// whose place (JSON pointer) exists in both, each at the position it has in the current spec. An operation the
 /// Hub's own document contains is no longer a guess: its <c>x-kipuhub-evidence</c> becomes <c>observed</c>, and an
 /// operation new to us gets <c>observed</c> with the document as its <c>x-kipuhub-source</c>.
 /// </summary>
@@ -40,6 +41,14 @@ internal static class AnnotationCarrier
                 if (old is not null && @new is not null)
                 {
                     CopyAnnotations(old.Node, @new.Node, Pointer(@new), log);
+                    // Below the operation (a response's, a parameter's): by place inside the paired operation.
+                    foreach (var (key, value) in old.Node)
+                    {
+                        if (value is not null && !key.StartsWith(Prefix, StringComparison.Ordinal))
+                        {
+                            CopyNested(value, @new.Node[key], $"{Pointer(@new)}/{SchemaWalker.Escape(key)}", [], log);
+                        }
+                    }
                 }
             }
 
@@ -134,14 +143,14 @@ internal static class AnnotationCarrier
         {
             if (key.StartsWith(Prefix, StringComparison.Ordinal) && !to.ContainsKey(key))
             {
-                to[key] = value?.DeepClone();
+                JsonEdit.InsertAsIn(to, key, value?.DeepClone(), from);
                 log.Add($"carried {key}", pointer);
             }
         }
     }
 
-    // Annotations below the operations and the document root (a schema's, a parameter's): carried where the same
-    // pointer exists in the imported document. Operations are skipped here: they were paired above.
+    // Annotations below the document root (a schema's, a parameter's): carried where the same pointer exists in the
+    // imported document. Operations are skipped here: they were paired above (their insides too).
     private static void CopyNested(JsonNode from, JsonNode? to, string pointer, HashSet<string> operationPointers, RewriteLog log)
     {
         if (to is null || operationPointers.Contains(pointer))

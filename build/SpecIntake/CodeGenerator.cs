@@ -36,10 +36,29 @@ internal sealed class CodeGenerator
     /// <summary>The generated projects' namespace convention: KipuHub.Generated.{Api}.</summary>
     internal static string NamespaceOf(string api) => $"KipuHub.Generated.{char.ToUpperInvariant(api[0])}{api[1..]}";
 
+    /// <summary>
+    /// The /variables the build passes for <paramref name="job"/> (build/KipuHub.NSwag.targets): Spec, Namespace, Api
+    /// (the namespace's last part, which prefixes the per-API types such as <c>QuantumApiException</c>), Output and
+    /// Templates. The same names and values as the build, or the API diff would compare code the build never makes.
+    /// </summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> Variables(GenerationJob job) =>
+    [
+        new("Spec", Path.GetFullPath(job.Spec)),
+        new("Namespace", job.Namespace),
+        new("Api", ApiOf(job.Namespace)),
+        new("Output", Path.GetFullPath(job.Output)),
+        new("Templates", Path.GetFullPath(job.Templates)),
+    ];
+
+    /// <summary>The build's Api variable: the namespace without its <c>KipuHub.Generated.</c> prefix ("Quantum").</summary>
+    internal static string ApiOf(string @namespace) => @namespace.Replace("KipuHub.Generated.", string.Empty, StringComparison.Ordinal);
+
     /// <summary>Runs every job in one NSwag process; throws when NSwag fails or a job wrote nothing.</summary>
     internal async Task GenerateAsync(IReadOnlyList<GenerationJob> jobs, CancellationToken cancellationToken = default)
     {
-        var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(repoRoot, "nswag.json"), cancellationToken).ConfigureAwait(false))!.AsObject();
+        var configText = await File.ReadAllTextAsync(Path.Combine(repoRoot, "nswag.json"), cancellationToken).ConfigureAwait(false);
+        CheckVariablesCovered(configText, jobs);
+        var config = JsonNode.Parse(configText)!.AsObject();
         var work = Directory.CreateTempSubdirectory("kipuhub-intake-nswag-");
         try
         {
@@ -47,7 +66,7 @@ internal sealed class CodeGenerator
             {
                 var job = jobs[i];
                 File.Delete(job.Output);
-                config["defaultVariables"] = $"Spec={Path.GetFullPath(job.Spec)},Namespace={job.Namespace},Output={Path.GetFullPath(job.Output)},Templates={Path.GetFullPath(job.Templates)}";
+                config["defaultVariables"] = string.Join(",", Variables(job).Select(v => $"{v.Key}={v.Value}"));
                 await File.WriteAllTextAsync(Path.Combine(work.FullName, $"job{i:D3}.nswag"), config.ToJsonString(), cancellationToken).ConfigureAwait(false);
             }
 
@@ -61,6 +80,19 @@ internal sealed class CodeGenerator
         finally
         {
             work.Delete(recursive: true);
+        }
+    }
+
+    // A $(Name) of nswag.json the intake does not pass would silently fall back to defaultVariables (another API's
+    // value) or stay literal: refuse instead, so a new build variable cannot make the API diff lie.
+    private static void CheckVariablesCovered(string configText, IReadOnlyList<GenerationJob> jobs)
+    {
+        var passed = jobs.Count == 0 ? [] : Variables(jobs[0]).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var used = System.Text.RegularExpressions.Regex.Matches(configText, @"\$\((\w+)\)").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+        var missing = used.Where(v => !passed.Contains(v)).ToList();
+        if (jobs.Count > 0 && missing.Count > 0)
+        {
+            throw new IntakeException($"nswag.json uses variable(s) the intake does not pass: {string.Join(", ", missing)} (see CodeGenerator.Variables).", ExitCodes.GenerationFailed);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace KipuHub.SpecIntake;
 
-/// <summary>The intake step: read, check, rewrite to 3.0, carry annotations, compare, generate, write, report.</summary>
+/// <summary>The intake step: read, check, rewrite to 3.0, carry our parts and annotations, compare, generate, write, report.</summary>
 internal sealed class IntakeCommand
 {
     private readonly TextWriter output;
@@ -66,6 +66,8 @@ internal sealed class IntakeCommand
         var imported = hub.Json;
         var rewrites = OpenApi31Downgrader.Downgrade(imported);
         var documentName = $"{JsonEdit.AsString(imported["info"]?["title"]) ?? "untitled"} {JsonEdit.AsString(imported["info"]?["version"]) ?? string.Empty}".Trim();
+        // Our hand-made parts first, so the annotations inside them come along and the pointers below line up.
+        var carried = OwnedPartsCarrier.Carry(current, imported);
         var annotations = AnnotationCarrier.Carry(current, imported, documentName);
         await CheckRewrittenAsync(imported, cancellationToken).ConfigureAwait(false);
 
@@ -83,7 +85,7 @@ internal sealed class IntakeCommand
             await SpecJson.WriteAsync(writtenTo, imported, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new IntakeResult(changes, apiDiff, writtenTo, AnnotationCarrier.MissingExtensions(current, imported));
+        var result = new IntakeResult(changes, apiDiff, writtenTo, AnnotationCarrier.MissingExtensions(current, imported), carried);
         await ReviewReport.WriteAsync(output, options, hub, rewrites, annotations, result, clock.Elapsed).ConfigureAwait(false);
         return result;
     }

@@ -42,6 +42,26 @@ internal static class JsonEdit
         target.Insert(index < 0 ? target.Count : index + 1, key, value);
     }
 
+    /// <summary>Sets <paramref name="key"/> where it sits in <paramref name="model"/>: right after the nearest preceding
+    /// member of the model that <paramref name="target"/> has (first when none; last when the model lacks the key), so a
+    /// carried part lands where it was and the written spec diffs only where the API moved.</summary>
+    internal static void InsertAsIn(JsonObject target, string key, JsonNode? value, JsonObject model)
+    {
+        target.Remove(key);
+        var keys = model.Select(m => m.Key).ToList();
+        var index = keys.Contains(key) ? 0 : target.Count;
+        for (var i = keys.IndexOf(key) - 1; i >= 0; i--)
+        {
+            if (target.IndexOf(keys[i]) is var at and >= 0)
+            {
+                index = at + 1;
+                break;
+            }
+        }
+
+        target.Insert(index, key, value);
+    }
+
     /// <summary>A deep copy of a node (JsonNode.DeepClone, typed for the call sites).</summary>
     internal static JsonObject CloneObject(JsonObject source) => (JsonObject)source.DeepClone();
 

@@ -17,6 +17,10 @@ internal static class ReviewReport
         lines.AddRange(hub.Warnings.Select(w => "  warning: " + w));
         lines.Add(rewrites.IsEmpty ? "Rewritten to 3.0.3: nothing to rewrite" : "Rewritten to 3.0.3:");
         lines.AddRange(rewrites.Lines().Select(l => "  " + l));
+        lines.Add(result.Carried.IsEmpty
+            ? "Carried from our spec: nothing (the document has every part)"
+            : "Carried from our spec (the document has nothing there; review, then keep or drop in git diff):");
+        lines.AddRange(result.Carried.Lines().Select(l => "  " + l));
         lines.Add(annotations.IsEmpty ? "Annotations: none carried" : "Annotations (x-kipuhub-*):");
         lines.AddRange(annotations.Lines().Select(l => "  " + l));
 

@@ -62,6 +62,13 @@ public sealed class RoundTripTests
                     var @new = File.ReadAllBytes(temp.File($"{api}.new.{kind}.cs"));
                     Assert.That(old, Is.Not.Empty, $"{api} {kind}");
                     Assert.That(@new, Is.EqualTo(old), $"{api} {kind}: the generated code of the re-imported 3.1 rendering differs");
+                    // The build's variables reached NSwag (nswag.json's $(Api) names the per-API exception type).
+                    var text = System.Text.Encoding.UTF8.GetString(old);
+                    Assert.That(text.Contains("$(", StringComparison.Ordinal), Is.False, $"{api} {kind}: an nswag.json variable was not passed");
+                    if (kind == "raw")
+                    {
+                        Assert.That(text, Does.Contain($"class {CodeGenerator.ApiOf(CodeGenerator.NamespaceOf(api))}ApiException"), $"{api} {kind}");
+                    }
                 }
             }
         });
