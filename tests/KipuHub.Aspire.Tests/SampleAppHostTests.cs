@@ -32,8 +32,8 @@ public sealed class SampleAppHostTests
             Assert.Fail($"The Aspire orchestrator (DCP) could not start the sample AppHost: {ex.GetType().Name}: {ex.Message}");
         }
 
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("kipuhub", timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        await WaitHealthyAsync(app, "kipuhub", timeout.Token);
+        await WaitHealthyAsync(app, "api", timeout.Token);
 
         using var api = app.CreateHttpClient("api");
         using var response = await api.PostAsJsonAsync("/jobs/run", new { shots = 200 }, timeout.Token);
@@ -47,6 +47,20 @@ public sealed class SampleAppHostTests
 
         await app.StopAsync(CancellationToken.None);
         TestContext.Out.WriteLine($"AppHost start, Bell job and stop took {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Waits for a resource to be healthy; a timeout fails naming the resource and its last state.</summary>
+    private static async Task WaitHealthyAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            var state = app.ResourceNotifications.TryGetCurrentState(resource, out var current) ? current.Snapshot.State?.Text : "unknown";
+            Assert.Fail($"Resource '{resource}' was not healthy within {StartTimeout.TotalSeconds:F0} s (state: {state}); see the resource logs above.");
+        }
     }
 
     [Test]
