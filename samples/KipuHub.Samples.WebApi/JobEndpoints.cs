@@ -9,15 +9,28 @@ internal static class JobEndpoints
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/jobs", SubmitAsync);
+        app.MapPost("/jobs/run", RunAsync);
         app.MapGet("/jobs/{id}", GetStatusAsync);
         app.MapGet("/jobs/{id}/result", StreamResultAsync);
         return app;
     }
 
+    /// <summary>Submits a Bell job, waits for it and answers 200 with its histogram (bitstring → count).</summary>
+    private static async Task<IResult> RunAsync(IHubQuantumClient hub, SubmitJobRequest? request, CancellationToken cancellationToken)
+    {
+        var result = await hub.RunJobAsync(BellJob(request), cancellationToken: cancellationToken);
+        return Results.Ok(result.Counts);
+    }
+
     /// <summary>Submits a Bell circuit (H on qubit 0, CNOT 0→1) to the IonQ simulator; 202 with the job's location.</summary>
     private static async Task<IResult> SubmitAsync(IHubQuantumClient hub, SubmitJobRequest? request, CancellationToken cancellationToken)
     {
-        var job = await hub.Jobs.CreateJobAsync(
+        var job = await hub.Jobs.CreateJobAsync(BellJob(request), cancellationToken);
+        return Results.Accepted($"/jobs/{job.Id}", new JobStatusView(job.Id!, job.Status?.ToString() ?? "UNKNOWN"));
+    }
+
+    /// <summary>The Bell job: H on qubit 0, CNOT 0→1, on the IonQ simulator unless the request names a backend.</summary>
+    private static CreateJobRequest BellJob(SubmitJobRequest? request) =>
             new CreateJobRequest
             {
                 BackendId = request?.BackendId ?? "azure.ionq.simulator",
@@ -32,10 +45,7 @@ internal static class JobEndpoints
                         new IonqCircuitItem { Type = IonqGate.Cnot, Controls = [0], Targets = { 1 } },
                     },
                 },
-            },
-            cancellationToken);
-        return Results.Accepted($"/jobs/{job.Id}", new JobStatusView(job.Id!, job.Status?.ToString() ?? "UNKNOWN"));
-    }
+            };
 
     /// <summary>Reports the job's status; 404 when the Hub does not know it.</summary>
     private static async Task<IResult> GetStatusAsync(IHubQuantumClient hub, string id, CancellationToken cancellationToken)

@@ -2,12 +2,20 @@ using KipuHub.Samples.WebApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// KipuHub:UseEmulator=true (appsettings.Development.json) runs a local Hub in-process and points KipuHub:BaseUrl at it.
-builder.AddKipuHubEmulatorWhenRequested();
+if (builder.Configuration.GetConnectionString("kipuhub") is not null)
+{
+    // Started by samples/KipuHub.Samples.AppHost: the connection string names the Hub (or the emulator resource) and the token.
+    builder.AddKipuHubClient("kipuhub");
+}
+else
+{
+    // KipuHub:UseEmulator=true (appsettings.Development.json) runs a local Hub in-process and points KipuHub:BaseUrl at it.
+    builder.AddKipuHubEmulatorWhenRequested();
 
-// Everything else comes from the "KipuHub" section; the token from user secrets (KipuHub:ApiKey), the environment or 'qhubctl login'.
-builder.Services.AddKipuHub(builder.Configuration.GetSection("KipuHub"));
-builder.Services.AddHealthChecks().AddKipuHubHealthCheck();
+    // Everything else comes from the "KipuHub" section; the token from user secrets (KipuHub:ApiKey), the environment or 'qhubctl login'.
+    builder.Services.AddKipuHub(builder.Configuration.GetSection("KipuHub"));
+    builder.Services.AddHealthChecks().AddKipuHubHealthCheck();
+}
 
 var app = builder.Build();
 app.MapJobEndpoints();

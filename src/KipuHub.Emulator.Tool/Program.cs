@@ -27,7 +27,27 @@ internal static class Program
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
-        return await RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+        return await RunAsync(WithEnvironment(args), Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds <c>--port</c> and <c>--token</c> from <c>KIPUHUB_EMULATOR_PORT</c> and <c>KIPUHUB_EMULATOR_TOKEN</c> when the
+    /// command line has none: an orchestrator (the Aspire hosting integration) hands them over this way, so the token
+    /// never shows in the process list.
+    /// </summary>
+    internal static string[] WithEnvironment(string[] args)
+    {
+        var all = new List<string>(args);
+        foreach (var (option, variable) in new[] { ("--port", "KIPUHUB_EMULATOR_PORT"), ("--token", "KIPUHUB_EMULATOR_TOKEN") })
+        {
+            if (!all.Contains(option) && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+            {
+                all.Add(option);
+                all.Add(value);
+            }
+        }
+
+        return [.. all];
     }
 
     /// <summary>Parses <paramref name="args"/>, runs the emulator until <paramref name="stop"/> is cancelled, returns the exit code.</summary>

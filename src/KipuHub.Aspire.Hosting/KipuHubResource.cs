@@ -1,0 +1,27 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>The real Kipu Quantum Hub: no process, only a connection string with its base URLs and a secret token.</summary>
+/// <param name="name">The resource name, also the connection string's name.</param>
+/// <param name="token">The secret parameter holding the personal access token.</param>
+public sealed class KipuHubResource(string name, ParameterResource token) : Resource(name), IResourceWithConnectionString
+{
+    /// <summary>The personal access token (a secret parameter).</summary>
+    public ParameterResource Token { get; } = token;
+
+    /// <summary>The Quantum API base URL.</summary>
+    public Uri QuantumEndpoint { get; set; } = new("https://api.hub.kipu-quantum.com/quantum/");
+
+    /// <summary>The Platform API base URL.</summary>
+    public Uri PlatformEndpoint { get; set; } = new("https://api.hub.kipu-quantum.com/qc-catalog/");
+
+    /// <summary>The Service gateway base URL of the service the app calls (none by default: each service has its own).</summary>
+    public Uri? ServiceEndpoint { get; set; }
+
+    /// <inheritdoc />
+    public ReferenceExpression ConnectionStringExpression =>
+        KipuHubConnectionStrings.Create(
+            ReferenceExpression.Create($"{QuantumEndpoint.ToString()}"),
+            ReferenceExpression.Create($"{PlatformEndpoint.ToString()}"),
+            ReferenceExpression.Create($"{ServiceEndpoint?.ToString() ?? string.Empty}"),
+            Token);
+}
