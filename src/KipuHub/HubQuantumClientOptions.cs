@@ -12,6 +12,15 @@ namespace KipuHub;
 /// </remarks>
 public sealed class HubQuantumClientOptions : HubAccountClientOptions
 {
+    /// <summary>
+    /// Gets or sets a value indicating whether <c>SubmitJobAsync</c>, <c>RunJobAsync</c> and batches check each job
+    /// against its backend first (<see cref="HubQuantumClient.ValidateJobAsync"/>; backend records cached for 60 seconds)
+    /// and send nothing for a job that fails, throwing <see cref="JobPreflightException"/> (in a batch: that item is
+    /// <see cref="KipuHub.Jobs.JobSubmissionOutcome.Rejected"/>).
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool ValidateBeforeSubmit { get; set; }
+
     /// <inheritdoc />
     private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint =>
         (HubApiKind.Quantum, (Environment ?? HubEnvironment.Default).QuantumBaseUrl, BaseUrls.QuantumExample);
