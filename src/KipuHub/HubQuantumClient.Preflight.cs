@@ -19,11 +19,28 @@ public partial class HubQuantumClient
         return JobPreflight.Check(request, backend, Core.TimeProvider.GetUtcNow());
     }
 
-    /// <summary>The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight throws before the POST.</summary>
+    /// <inheritdoc />
+    public virtual async Task<JobCostEstimate> EstimateCostAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.BackendId, nameof(request));
+        var backend = await BackendCache.GetAsync(request.BackendId, cancellationToken).ConfigureAwait(false);
+        return JobCostEstimator.Estimate(request, backend);
+    }
+
+    /// <summary>The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight, with <see cref="HubQuantumClientOptions.MaxCost"/> a job over budget, throws before the POST.</summary>
     private async Task PreflightAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {
-        if (!_validateBeforeSubmit) return;
-        var result = await ValidateJobAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid) throw new JobPreflightException(result);
+        if (_validateBeforeSubmit)
+        {
+            var result = await ValidateJobAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!result.IsValid) throw new JobPreflightException(result);
+        }
+
+        if (_budget is not null)
+        {
+            var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!_budget.TryReserve(estimate.Total, out var spent)) throw new JobBudgetExceededException(_budget.Max, spent, estimate);
+        }
     }
 }

@@ -31,6 +31,7 @@ namespace KipuHub;
 public partial class HubQuantumClient : HubClient, IHubQuantumClient
 {
     private readonly bool _validateBeforeSubmit;
+    private readonly Jobs.CostBudget? _budget;
 
     /// <summary>Creates a client for the public Hub with a personal access token or service execution token.</summary>
     /// <param name="apiKey">The token, sent as <c>X-Auth-Token</c>.</param>
@@ -48,6 +49,7 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
         : base(HubClientCore.Create(Settings(options)))
     {
         _validateBeforeSubmit = options.ValidateBeforeSubmit;
+        _budget = options.MaxCost is { } max ? new Jobs.CostBudget(max) : null;
     }
 
     /// <summary>
@@ -64,6 +66,7 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
         : base(HubClientCore.CreateOver(pipeline, Settings(options)))
     {
         _validateBeforeSubmit = options.ValidateBeforeSubmit;
+        _budget = options.MaxCost is { } max ? new Jobs.CostBudget(max) : null;
     }
 
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>

@@ -69,6 +69,23 @@ public partial interface IHubQuantumClient
     Task<JobPreflightResult> ValidateJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Estimates what a job will cost from its backend's <c>costs</c> (<c>{granularity, currency, value}</c>): per job
+    /// or task 1 unit, per shot the shots, per gate-shot gates x shots, per second/minute/hour an assumed run time of one
+    /// minute; a <c>free_of_charge</c> backend costs 0. One <c>GET /backends/{id}</c>, cached for 60 seconds.
+    /// </summary>
+    /// <param name="request">The job to price; it is not changed and not sent.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The breakdown, its total and every assumption it made; the Hub's bill is what counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The request names no backend.</exception>
+    /// <exception cref="NotFoundException">The backend does not exist.</exception>
+    /// <exception cref="HubApiException">The Hub answered with another error status; the subclass names it.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<JobCostEstimate> EstimateCostAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sends a request through this client's pipeline with per-request <paramref name="options"/> (organization,
     /// timeout, retries, headers) laid over the open <see cref="HubRequestContext"/> scope, if any.
     /// </summary>

@@ -216,6 +216,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     {
         HubApiException { StatusCode: >= 400 and < 500 and not 408 and not 429 } => JobSubmissionOutcome.Rejected,
         ArgumentException or JobPreflightException => JobSubmissionOutcome.Rejected,
+        JobBudgetExceededException => JobSubmissionOutcome.NotSent,
         _ when NeverSent(ex) => JobSubmissionOutcome.NotSent,
         _ => JobSubmissionOutcome.Unknown,
     };
