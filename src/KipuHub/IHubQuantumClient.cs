@@ -86,6 +86,22 @@ public partial interface IHubQuantumClient
     Task<JobCostEstimate> EstimateCostAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The <c>ONLINE</c> backends that match the criteria (provider, fewest qubits, input format, free or priced), best
+    /// first: by queue size, or by the estimated cost of <see cref="BackendSelectionCriteria.Job"/> (ties by queue, then id).
+    /// One <c>GET /backends</c> request.
+    /// </summary>
+    /// <param name="criteria">What to look for.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The matching backends, best first; empty when none matches.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">Ordering by cost without a job to price.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<IReadOnlyList<Backend>> SelectBackendAsync(BackendSelectionCriteria criteria, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sends a request through this client's pipeline with per-request <paramref name="options"/> (organization,
     /// timeout, retries, headers) laid over the open <see cref="HubRequestContext"/> scope, if any.
     /// </summary>
