@@ -29,6 +29,10 @@ internal static class BellDemo
         var backend = await client.Backends.GetBackendAsync(BackendId, cancellationToken).ConfigureAwait(false);
         output.WriteLine($"  backend  {backend.Id} ({backend.DisplayName}, {backend.Status}, {backend.Configuration?.QubitCount} qubits)");
         output.WriteLine($"  circuit  Bell pair: h q0, cnot q0->q1 (IonQ QIS), {Shots} shots");
+        var check = await client.ValidateJobAsync(BellJob(), cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"  preflight {(check.IsValid ? "ok" : string.Join("; ", check.Problems.Select(p => p.Code)))}");
+        var estimate = await client.EstimateCostAsync(BellJob(), cancellationToken).ConfigureAwait(false);
+        output.WriteLine(FormattableString.Invariant($"  estimate {estimate.Total} {estimate.Currency ?? "(free of charge)"}"));
 
         var clock = Stopwatch.StartNew();
         var live = new StatusPrinter(output, clock);

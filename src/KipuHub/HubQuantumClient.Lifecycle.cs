@@ -12,7 +12,7 @@ public partial class HubQuantumClient
 {
     private JobLifecycle? _lifecycle;
 
-    private JobLifecycle Lifecycle => _lifecycle ??= new JobLifecycle(Jobs, Workloads, Core.TimeProvider, Core.DefaultWaitOptions);
+    private JobLifecycle Lifecycle => _lifecycle ??= new JobLifecycle(Jobs, Workloads, Core.TimeProvider, Core.DefaultWaitOptions) { Preflight = PreflightAsync };
 
     /// <inheritdoc />
     public virtual Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)

@@ -30,6 +30,9 @@ namespace KipuHub;
 /// </example>
 public partial class HubQuantumClient : HubClient, IHubQuantumClient
 {
+    private readonly bool _validateBeforeSubmit;
+    private readonly Jobs.CostBudget? _budget;
+
     /// <summary>Creates a client for the public Hub with a personal access token or service execution token.</summary>
     /// <param name="apiKey">The token, sent as <c>X-Auth-Token</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or white space.</exception>
@@ -45,6 +48,8 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     public HubQuantumClient(HubQuantumClientOptions options)
         : base(HubClientCore.Create(Settings(options)))
     {
+        _validateBeforeSubmit = options.ValidateBeforeSubmit;
+        _budget = options.MaxCost is { } max ? new Jobs.CostBudget(max) : null;
     }
 
     /// <summary>
@@ -60,6 +65,8 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     public HubQuantumClient(HttpClient pipeline, HubQuantumClientOptions options)
         : base(HubClientCore.CreateOver(pipeline, Settings(options)))
     {
+        _validateBeforeSubmit = options.ValidateBeforeSubmit;
+        _budget = options.MaxCost is { } max ? new Jobs.CostBudget(max) : null;
     }
 
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>

@@ -12,6 +12,24 @@ namespace KipuHub;
 /// </remarks>
 public sealed class HubQuantumClientOptions : HubAccountClientOptions
 {
+    /// <summary>
+    /// Gets or sets a value indicating whether <c>SubmitJobAsync</c>, <c>RunJobAsync</c> and batches check each job
+    /// against its backend first (<see cref="HubQuantumClient.ValidateJobAsync"/>; backend records cached for 60 seconds)
+    /// and send nothing for a job that fails, throwing <see cref="JobPreflightException"/> (in a batch: that item is
+    /// <see cref="KipuHub.Jobs.JobSubmissionOutcome.Rejected"/>).
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool ValidateBeforeSubmit { get; set; }
+
+    /// <summary>
+    /// Gets or sets the most this client may spend, in the backends' currency, summed over the estimates
+    /// (<see cref="HubQuantumClient.EstimateCostAsync"/>) of every job it submits. A submission whose estimate would cross
+    /// it is refused before its POST with <see cref="JobBudgetExceededException"/> (in a batch: that item and the ones
+    /// after it that do not fit are <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>).
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: no budget, and no estimate is fetched.</value>
+    public decimal? MaxCost { get; set; }
+
     /// <inheritdoc />
     private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint =>
         (HubApiKind.Quantum, (Environment ?? HubEnvironment.Default).QuantumBaseUrl, BaseUrls.QuantumExample);

@@ -49,6 +49,59 @@ public partial interface IHubQuantumClient
     Task<Backend?> GetLeastBusyBackendAsync(BackendProvider provider, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Checks a job against its backend before anything is sent (preflight): status (OFFLINE, RETIRED), qubits used
+    /// (the IonQ circuit's <c>qubits</c> and targets, the OpenQASM <c>qubit[n]</c>/<c>qreg</c> declarations) against
+    /// <c>configuration.qubit_count</c>, shots against <c>shots_range</c>, <c>input_format</c> against
+    /// <c>supported_input_formats</c>, a native IonQ circuit's gates against <c>gates</c>, the daily
+    /// <c>availability</c> windows, and a Perceval input state against the photonic mode and photon limits.
+    /// One <c>GET /backends/{id}</c>, cached for 60 seconds on the client's clock.
+    /// </summary>
+    /// <param name="request">The job to check; it is not changed.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>Every problem found, each with a code and a message that says what to change; <see cref="JobPreflightResult.IsValid"/> when none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The request names no backend.</exception>
+    /// <exception cref="NotFoundException">The backend does not exist.</exception>
+    /// <exception cref="HubApiException">The Hub answered with another error status; the subclass names it.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<JobPreflightResult> ValidateJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Estimates what a job will cost from its backend's <c>costs</c> (<c>{granularity, currency, value}</c>): per job
+    /// or task 1 unit, per shot the shots, per gate-shot gates x shots, per second/minute/hour an assumed run time of one
+    /// minute; a <c>free_of_charge</c> backend costs 0. One <c>GET /backends/{id}</c>, cached for 60 seconds.
+    /// </summary>
+    /// <param name="request">The job to price; it is not changed and not sent.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The breakdown, its total and every assumption it made; the Hub's bill is what counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="ArgumentException">The request names no backend.</exception>
+    /// <exception cref="NotFoundException">The backend does not exist.</exception>
+    /// <exception cref="HubApiException">The Hub answered with another error status; the subclass names it.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<JobCostEstimate> EstimateCostAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The <c>ONLINE</c> backends that match the criteria (provider, fewest qubits, input format, free or priced), best
+    /// first: by queue size, or by the estimated cost of <see cref="BackendSelectionCriteria.Job"/> (ties by queue, then id).
+    /// One <c>GET /backends</c> request.
+    /// </summary>
+    /// <param name="criteria">What to look for.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>The matching backends, best first; empty when none matches.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criteria"/> is null.</exception>
+    /// <exception cref="ArgumentException">Ordering by cost without a job to price.</exception>
+    /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it.</exception>
+    /// <exception cref="HubTimeoutException">No response arrived within the timeout (after retries).</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<IReadOnlyList<Backend>> SelectBackendAsync(BackendSelectionCriteria criteria, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Sends a request through this client's pipeline with per-request <paramref name="options"/> (organization,
     /// timeout, retries, headers) laid over the open <see cref="HubRequestContext"/> scope, if any.
     /// </summary>
