@@ -50,7 +50,8 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         if (job.Status != JobStatus.Completed)
             throw new JobFailedException(job, job.Status == JobStatus.Failed ? await ReadFailureResultAsync(job.Id!, cancellationToken).ConfigureAwait(false) : null);
         // Streamed: the counts are read without building the whole document (a 256 MiB result stays out of memory).
-        using var file = await jobs.GetJobResultStreamAsync(job.Id!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A result can lag behind COMPLETED for a moment: a 404 is retried briefly before it is thrown.
+        using var file = await LaggingResult.OpenAsync(jobs, job.Id!, time, cancellationToken).ConfigureAwait(false);
         try
         {
             var (kept, omitted) = await ResultDocumentReader.ReadAsync(file.Stream, cancellationToken).ConfigureAwait(false);
