@@ -53,7 +53,8 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         if (job.Status != JobStatus.Completed)
             throw new JobFailedException(job, job.Status == JobStatus.Failed ? await ReadFailureResultAsync(job.Id!, cancellationToken).ConfigureAwait(false) : null);
         // Streamed: the counts are read without building the whole document (a 256 MiB result stays out of memory).
-        using var file = await jobs.GetJobResultStreamAsync(job.Id!, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A result can lag behind COMPLETED for a moment: a 404 is retried briefly before it is thrown.
+        using var file = await LaggingResult.OpenAsync(jobs, job.Id!, time, cancellationToken).ConfigureAwait(false);
         try
         {
             var (kept, omitted) = await ResultDocumentReader.ReadAsync(file.Stream, cancellationToken).ConfigureAwait(false);
@@ -182,18 +183,24 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         ArgumentNullException.ThrowIfNull(requests);
         options ??= new JobBatchOptions();
         if (options.MaxConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, "JobBatchOptions.MaxConcurrency must be at least 1.");
+        BatchResolution.Validate(options);
         var batchId = options.BatchId ?? Guid.NewGuid().ToString("N");
         var items = requests.ToList();
         var results = new JobSubmission[items.Count];
         using var activity = HubDiagnostics.StartActivity("KipuHub.SubmitBatch");
         activity?.SetTag("kipuhub.batch.size", items.Count);
+        // Resolved submissions (docs/resolved-submissions.md): the boundary of a later search is read before any POST.
+        var resolver = options.ResolveAmbiguousSubmissions && items.Count > 0 ? new SubmissionResolver(jobs) : null;
+        var anchor = resolver is null ? null : await resolver.TakeAnchorAsync(cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
             async (index, ct) => results[index] = await SubmitOnceAsync(index, Tag(items[index], batchId, index), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        if (resolver is not null)
+            await new BatchResolution(resolver, time, options, batchId, SubmitOnceAsync).CompleteAsync(results, anchor!, cancellationToken).ConfigureAwait(false);
         return results;
     }
 
-    /// <summary>Exactly one POST per item: a failed submission is reported, never resubmitted, so no job is created twice.</summary>
+    /// <summary>One POST of one item: a failed submission is reported; only <see cref="BatchResolution"/> POSTs it again, once it is proven not created.</summary>
     private async Task<JobSubmission> SubmitOnceAsync(int index, CreateJobRequest request, CancellationToken cancellationToken)
     {
         try
@@ -236,7 +243,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     // A copy with a fresh Tags list: the caller's request is never changed (one request object may be passed many
     // times), and each POST carries exactly its own batch tag. Shallow: Input and InputParams are shared, read only.
     private static CreateJobRequest Tag(CreateJobRequest request, string batchId, int index) =>
-        JobRequestCopy.Of(request, extraTag: $"kipuhub-batch:{batchId}:{index}");
+        JobRequestCopy.Of(request, extraTag: BatchResolution.Token(batchId, index));
 
     private StatusPoller<JobStatus> CreatePoller(string jobId, WaitOptions? options) =>
         new(WaitSubject.Job, jobId,

@@ -9,8 +9,10 @@ namespace KipuHub.Jobs;
 /// </remarks>
 public sealed class JobSubmission
 {
-    internal JobSubmission(int index, CreateJobRequest request, Job? job, Exception? error, JobSubmissionOutcome outcome)
+    internal JobSubmission(int index, CreateJobRequest request, Job? job, Exception? error, JobSubmissionOutcome outcome, int attempts = 1, bool resolvedBySearch = false)
     {
+        Attempts = attempts;
+        ResolvedBySearch = resolvedBySearch;
         Index = index;
         Request = request;
         Job = job;
@@ -44,14 +46,31 @@ public sealed class JobSubmission
     public Exception? Error { get; }
 
     /// <summary>
-    /// Whether the job was created, refused, never sent (safe to submit again), or its fate is unknown (look for the
-    /// batch tag in <see cref="Request"/> before submitting again).
+    /// Whether the job was created, refused, never sent or proven not created (safe to submit again), or its fate is
+    /// unknown (look for the batch tag in <see cref="Request"/> before submitting again).
     /// </summary>
     [Newtonsoft.Json.JsonProperty("outcome")]
     [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
     [System.Text.Json.Serialization.JsonPropertyName("outcome")]
     [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobSubmissionOutcome>))]
     public JobSubmissionOutcome Outcome { get; }
+
+    /// <summary>How many times the request was POSTed: 1, more only with <see cref="JobBatchOptions.ResubmitWhenProvenNotCreated"/>.</summary>
+    [Newtonsoft.Json.JsonProperty("attempts")]
+    [System.Text.Json.Serialization.JsonPropertyName("attempts")]
+    public int Attempts { get; }
+
+    /// <summary>
+    /// True when the outcome (<see cref="JobSubmissionOutcome.Created"/> or <see cref="JobSubmissionOutcome.NotCreated"/>)
+    /// was established by searching for the submission's tag after its answer was lost; <see cref="Error"/> then holds
+    /// that lost answer's error.
+    /// </summary>
+    [Newtonsoft.Json.JsonProperty("resolved_by_search")]
+    [System.Text.Json.Serialization.JsonPropertyName("resolved_by_search")]
+    public bool ResolvedBySearch { get; }
+
+    /// <summary>This submission as the <paramref name="attempts"/>th POST of its request.</summary>
+    internal JobSubmission WithAttempts(int attempts) => new(Index, Request, Job, Error, Outcome, attempts, ResolvedBySearch);
 
     /// <summary>True when the job was created.</summary>
     [Newtonsoft.Json.JsonProperty("succeeded")]

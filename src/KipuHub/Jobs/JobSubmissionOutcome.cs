@@ -10,8 +10,9 @@ public enum JobSubmissionOutcome
     Rejected,
 
     /// <summary>
-    /// No answer arrived (timeout, connection failure, 429 or 5xx): the job may or may not exist. The SDK does not
-    /// resubmit, so it never creates a duplicate; look for the submission's tag before submitting again.
+    /// No answer arrived (timeout, connection failure, 429 or 5xx) and a search for the submission's tag could prove
+    /// neither that the job exists nor that it does not (or the search was turned off). The SDK never resubmits it, so
+    /// it never creates a duplicate; look for the submission's tag before submitting again.
     /// </summary>
     Unknown,
 
@@ -21,4 +22,12 @@ public enum JobSubmissionOutcome
     /// <see cref="JobSubmission.Error"/> says why it was not sent.
     /// </summary>
     NotSent,
+
+    /// <summary>
+    /// The answer was lost, but a search of the newest jobs, reaching past every job created before the submission was
+    /// sent, found no job with the submission's tag: no job exists, so submitting the same request again is safe
+    /// (<see cref="JobBatchOptions.ResubmitWhenProvenNotCreated"/> does it). <see cref="JobSubmission.Error"/> says what
+    /// went wrong.
+    /// </summary>
+    NotCreated,
 }

@@ -78,8 +78,9 @@ public class HubSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Submits many jobs into this session, exactly once each, like <see cref="HubQuantumClient.SubmitJobsAsync"/>: one
-    /// POST per request (never retried, so no job is created twice), at most <see cref="JobBatchOptions.MaxConcurrency"/>
+    /// Submits many jobs into this session like <see cref="HubQuantumClient.SubmitJobsAsync"/>: one POST per request
+    /// (POSTed again only when proven not created and <see cref="JobBatchOptions.ResubmitWhenProvenNotCreated"/> is on,
+    /// so no job is created twice), at most <see cref="JobBatchOptions.MaxConcurrency"/>
     /// at a time, each failure reported in its <see cref="JobSubmission"/> instead of thrown.
     /// </summary>
     /// <param name="requests">The jobs; each gets the session id (and its batch tag) on a copy, your requests are not changed.</param>

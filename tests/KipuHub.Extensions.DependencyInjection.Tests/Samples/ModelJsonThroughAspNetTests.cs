@@ -132,8 +132,8 @@ public class ModelJsonThroughAspNetTests
         var job = Read<Job>(JobWire);
         var failed = new HubApiException("The Hub refused the credentials.", 401, new Dictionary<string, IEnumerable<string>> { ["WWW-Authenticate"] = ["Bearer secret-token-value"] }, "secret body");
         var submissions = typeof(JobSubmission).GetConstructors(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).Single();
-        var created = (JobSubmission)submissions.Invoke([0, TestJobs.BellJob(), job, null, JobSubmissionOutcome.Created]);
-        var rejected = (JobSubmission)submissions.Invoke([1, TestJobs.BellJob(), null, failed, JobSubmissionOutcome.Rejected]);
+        var created = (JobSubmission)submissions.Invoke([0, TestJobs.BellJob(), job, null, JobSubmissionOutcome.Created, 1, false]);
+        var rejected = (JobSubmission)submissions.Invoke([1, TestJobs.BellJob(), null, failed, JobSubmissionOutcome.Rejected, 1, false]);
         var result = new JobResult(job, JToken.Parse("""{"counts":{"00":48,"11":52},"extra":[1]}"""));
         var page = new Page<Job>([job], 0, 1, 3, 3);
 
