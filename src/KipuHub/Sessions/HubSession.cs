@@ -18,11 +18,16 @@ public class HubSession : IAsyncDisposable
     private readonly HubQuantumClient _client;
     private readonly List<string> _jobIds = [];
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan? _requestedTtl;
     private int _closed;
+    private int _warned;
 
-    internal HubSession(HubQuantumClient client, Session session)
+    internal HubSession(HubQuantumClient client, Session session, TimeProvider timeProvider, int? requestedTtlSeconds)
     {
         _client = client;
+        _time = timeProvider;
+        _requestedTtl = requestedTtlSeconds is > 0 and var ttl ? TimeSpan.FromSeconds(ttl) : null;
         Session = session;
         // An empty id would address the sessions collection, and closing it would fail in DisposeAsync: refuse it here.
         Id = string.IsNullOrWhiteSpace(session.Id)
@@ -37,6 +42,7 @@ public class HubSession : IAsyncDisposable
     protected HubSession()
     {
         _client = null!;
+        _time = TimeProvider.System;
         Session = new Session();
         Id = string.Empty;
     }
@@ -46,6 +52,30 @@ public class HubSession : IAsyncDisposable
 
     /// <summary>The session record as last fetched.</summary>
     public virtual Session Session { get; private set; }
+
+    /// <summary>
+    /// When the session stops taking jobs: the Hub's <c>expires_at</c>, or else its <c>started_at</c> (or
+    /// <c>created_at</c>) plus the ttl you asked for; <see langword="null"/> when neither is known.
+    /// </summary>
+    public virtual DateTimeOffset? ExpiresAt =>
+        Session.ExpiresAt ?? (Session.StartedAt ?? Session.CreatedAt) + _requestedTtl;
+
+    /// <summary>Time until <see cref="ExpiresAt"/> on the client's <c>TimeProvider</c> (zero once passed); <see langword="null"/> when the expiry is unknown.</summary>
+    public virtual TimeSpan? TimeLeft => ExpiresAt is { } at
+        ? (at - _time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero)
+        : null;
+
+    /// <summary>
+    /// How little time left raises <see cref="ExpiringSoon"/>. Defaults to 5 minutes, or 10% of the session's
+    /// lifetime when that is shorter (so a short session does not warn from the start).
+    /// </summary>
+    public virtual TimeSpan ExpiringSoonThreshold { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Raised once, from the first submission or wait that finds less than <see cref="ExpiringSoonThreshold"/> left
+    /// (there is no background timer). Open a new session for work that will not finish in time.
+    /// </summary>
+    public event EventHandler? ExpiringSoon;
 
     /// <summary>Ids of the jobs submitted through this object, in order.</summary>
     public virtual IReadOnlyList<string> JobIds
@@ -61,6 +91,7 @@ public class HubSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the request; if the Hub already accepted it, the job exists.</param>
     /// <returns>The created job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="HubSessionExpiredException">The session was closed or its ttl ran out; nothing was sent.</exception>
     /// <exception cref="NotFoundException">The session does not exist (or belongs to another organization).</exception>
     /// <exception cref="UnprocessableEntityException">The Hub refused the job (for example, the session no longer accepts jobs, or the backend is not the session's).</exception>
     /// <exception cref="HubApiException">Another error status (the subclass names it: <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, ...).</exception>
@@ -72,6 +103,7 @@ public class HubSession : IAsyncDisposable
     public virtual async Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        EnsureTakesJobs();
         var job = await _client.SubmitJobAsync(Jobs.JobRequestCopy.Of(request, sessionId: Id), cancellationToken).ConfigureAwait(false);
         lock (_gate) _jobIds.Add(job.Id!);
         return job;
@@ -89,11 +121,13 @@ public class HubSession : IAsyncDisposable
     /// <returns>One result per request, in the order given; the created jobs are added to <see cref="JobIds"/> in that order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requests"/> or one of them is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="JobBatchOptions.MaxConcurrency"/> is less than 1.</exception>
+    /// <exception cref="HubSessionExpiredException">The session was closed or its ttl ran out; nothing was sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<IReadOnlyList<JobSubmission>> SubmitJobsAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var inSession = requests.Select(r => Jobs.JobRequestCopy.Of(r ?? throw new ArgumentNullException(nameof(requests), "A request in the batch is null."), sessionId: Id)).ToList();
+        EnsureTakesJobs();
         var results = await _client.SubmitJobsAsync(inSession, options, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
@@ -143,10 +177,47 @@ public class HubSession : IAsyncDisposable
     /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     public virtual async Task<IReadOnlyList<Job>> WaitForJobsAsync(WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
+        WarnIfExpiringSoon();
         var listed = await _client.Sessions.GetJobsBySessionAsync(Id, cancellationToken).ConfigureAwait(false);
         var ids = (listed ?? []).Select(j => j.Id).OfType<string>().Where(id => id.Length > 0).ToList();
         ids.AddRange(JobIds.Except(ids, StringComparer.Ordinal));
         return await _client.WaitForAllAsync(ids.Distinct(StringComparer.Ordinal), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Refuses locally what the Hub would refuse anyway, so an expired session costs no POST (and no half-sent batch).
+    private void EnsureTakesJobs()
+    {
+        if (Volatile.Read(ref _closed) == 1)
+        {
+            throw new HubSessionExpiredException(Id, ExpiresAt, "it was closed");
+        }
+
+        if (Session.Status is { } status && (status.IsTerminal() || status == SessionStatus.Draining))
+        {
+            throw new HubSessionExpiredException(Id, ExpiresAt, $"the Hub reports it {status}");
+        }
+
+        if (ExpiresAt is { } at && _time.GetUtcNow() >= at)
+        {
+            throw new HubSessionExpiredException(Id, at, $"its ttl expired at {at:O}");
+        }
+
+        WarnIfExpiringSoon();
+    }
+
+    private void WarnIfExpiringSoon()
+    {
+        if (TimeLeft is not { } left || ExpiresAt is not { } at) return;
+        var threshold = ExpiringSoonThreshold;
+        if ((Session.StartedAt ?? Session.CreatedAt) is { } start && (at - start) / 10 is var tenth && tenth < threshold)
+        {
+            threshold = tenth;
+        }
+
+        if (left < threshold && Interlocked.Exchange(ref _warned, 1) == 0)
+        {
+            ExpiringSoon?.Invoke(this, EventArgs.Empty);
+        }
     }
 
     /// <summary>Closes the session; later submissions are rejected. Closing twice does nothing.</summary>

@@ -1,0 +1,117 @@
+using System.Net;
+using KipuHub.Generated.Quantum;
+using KipuHub.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KipuHub.Tests.Sessions;
+
+/// <summary>Issue 15 #6: a session knows when it expires, warns once before, and refuses jobs after (sending nothing).</summary>
+[TestFixture]
+public class HubSessionExpiryTests
+{
+    private static readonly DateTimeOffset Created = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly CreateSessionRequest Request = new() { BackendId = "aws.sim.sv1", Mode = SessionMode.Batch, Provider = SessionProvider.Aws, Ttl = 3600 };
+    private static CreateJobRequest Job => new() { BackendId = "aws.sim.sv1", Shots = 10, Input = new AwsSimSv1JobInput { Value = "OPENQASM 3;" } };
+
+    private static StubHandler Stub(string sessionJson) => new(request => request.RequestUri!.AbsolutePath.EndsWith("/sessions", StringComparison.Ordinal)
+        ? StubHandler.Json(HttpStatusCode.Created, sessionJson)
+        : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
+
+    private static int JobPosts(StubHandler stub) => stub.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal));
+
+    [Test]
+    public async Task ExpiresAt_and_TimeLeft_come_from_the_Hubs_expires_at_on_the_clients_clock()
+    {
+        var time = new FakeTimeProvider(Created);
+        using var client = Hub.Quantum(Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T12:30:00Z"}"""), o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.That(session.ExpiresAt, Is.EqualTo(Created.AddMinutes(30)), "expires_at wins over created_at + requested ttl");
+        Assert.That(session.TimeLeft, Is.EqualTo(TimeSpan.FromMinutes(20)));
+    }
+
+    [Test]
+    public async Task ExpiresAt_without_expires_at_is_created_at_plus_the_requested_ttl()
+    {
+        using var client = Hub.Quantum(Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z"}"""), o => o.TimeProvider = new FakeTimeProvider(Created));
+        await using var session = await client.OpenSessionAsync(Request);
+
+        Assert.That(session.ExpiresAt, Is.EqualTo(Created.AddHours(1)));
+    }
+
+    [Test]
+    public async Task ExpiringSoon_is_raised_once_when_a_submission_finds_less_than_the_threshold_left()
+    {
+        var time = new FakeTimeProvider(Created);
+        var stub = Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}""");
+        using var client = Hub.Quantum(stub, o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+        var raised = 0;
+        session.ExpiringSoon += (_, _) => raised++;
+
+        await session.SubmitJobAsync(Job);
+        Assert.That(raised, Is.Zero, "an hour left is not soon");
+
+        time.Advance(TimeSpan.FromMinutes(56));
+        await session.SubmitJobAsync(Job);
+        await session.SubmitJobsAsync([Job]);
+
+        Assert.That(raised, Is.EqualTo(1), "raised once, under the 5 minute default");
+        Assert.That(JobPosts(stub), Is.EqualTo(3), "warning does not stop submissions");
+    }
+
+    [Test]
+    public async Task ExpiringSoon_threshold_is_a_tenth_of_a_short_sessions_lifetime()
+    {
+        var time = new FakeTimeProvider(Created);
+        using var client = Hub.Quantum(Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T12:10:00Z"}"""), o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+        var raised = 0;
+        session.ExpiringSoon += (_, _) => raised++;
+
+        time.Advance(TimeSpan.FromMinutes(8));
+        await session.SubmitJobAsync(Job);
+        Assert.That(raised, Is.Zero, "2 of 10 minutes left is more than a tenth");
+
+        time.Advance(TimeSpan.FromMinutes(1.5));
+        await session.SubmitJobAsync(Job);
+        Assert.That(raised, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Submissions_after_the_ttl_ran_out_are_refused_and_send_nothing()
+    {
+        var time = new FakeTimeProvider(Created);
+        var stub = Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T12:30:00Z"}""");
+        using var client = Hub.Quantum(stub, o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+
+        time.Advance(TimeSpan.FromMinutes(30));
+
+        var single = Assert.ThrowsAsync<HubSessionExpiredException>(() => session.SubmitJobAsync(Job));
+        var batch = Assert.ThrowsAsync<HubSessionExpiredException>(() => session.SubmitJobsAsync([Job, Job]));
+        Assert.That(single!.Message, Does.Contain("ttl expired").And.Contain("open a new session"));
+        Assert.That(single.SessionId, Is.EqualTo("s1"));
+        Assert.That(batch!.ExpiresAt, Is.EqualTo(Created.AddMinutes(30)));
+        Assert.That(session.TimeLeft, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(JobPosts(stub), Is.Zero, "no job POST was sent");
+    }
+
+    [Test]
+    public async Task Submissions_into_a_closed_session_are_refused_and_send_nothing()
+    {
+        var stub = new StubHandler(request => request.RequestUri!.AbsolutePath.EndsWith("/sessions", StringComparison.Ordinal)
+            ? StubHandler.Json(HttpStatusCode.Created, """{"id":"s1","status":"OPEN"}""")
+            : StubHandler.Json(HttpStatusCode.OK, """{"id":"s1","status":"CLOSED"}"""));
+        using var client = Hub.Quantum(stub);
+        var session = await client.OpenSessionAsync(Request);
+        await session.CloseAsync();
+
+        var ex = Assert.ThrowsAsync<HubSessionExpiredException>(() => session.SubmitJobAsync(Job));
+
+        Assert.That(ex!.Message, Does.Contain("closed").And.Contain("OpenSessionAsync"));
+        Assert.That(JobPosts(stub), Is.Zero);
+    }
+}
