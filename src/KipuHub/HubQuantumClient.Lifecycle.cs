@@ -64,7 +64,7 @@ public partial class HubQuantumClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var session = await Sessions.CreateSessionAsync(request, cancellationToken).ConfigureAwait(false);
-        return new HubSession(this, session, Core.TimeProvider, request.Ttl);
+        return new HubSession(this, session, Core.TimeProvider, request.Ttl, Core.LoggerFactory);
     }
 
     /// <inheritdoc />

@@ -38,7 +38,10 @@ internal sealed class HubClientCore : IDisposable
         new HubErrorMapper(settings.Api, settings.Redactor),
         settings.TimeProvider,
         settings.Waiting,
-        settings.OrganizationId);
+        settings.OrganizationId)
+    {
+        LoggerFactory = settings.LoggerFactory,
+    };
 
     /// <summary>
     /// Creates the core over an <see cref="HttpClient"/> that already runs the SDK's handlers (built with
@@ -59,7 +62,10 @@ internal sealed class HubClientCore : IDisposable
                 nameof(pipeline));
         }
 
-        return new(pipeline, ownsHttpClient: false, settings.BaseUrl, new HubErrorMapper(settings.Api, settings.Redactor), settings.TimeProvider, settings.Waiting, settings.OrganizationId);
+        return new(pipeline, ownsHttpClient: false, settings.BaseUrl, new HubErrorMapper(settings.Api, settings.Redactor), settings.TimeProvider, settings.Waiting, settings.OrganizationId)
+        {
+            LoggerFactory = settings.LoggerFactory,
+        };
     }
 
     /// <summary>Gets the polling policy for waits that pass none.</summary>
@@ -67,6 +73,9 @@ internal sealed class HubClientCore : IDisposable
 
     /// <summary>Gets the organization requests are scoped to, or <see langword="null"/>.</summary>
     public string? OrganizationId { get; }
+
+    /// <summary>Gets the options' logger factory, for the facade's own warnings (a session about to expire); null when none was given.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Gets the clock used for waiting and polling (injectable so tests and benchmarks run on fake time).</summary>
     public TimeProvider TimeProvider { get; }

@@ -19,14 +19,16 @@ public class HubSession : IAsyncDisposable
     private readonly List<string> _jobIds = [];
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
+    private readonly Microsoft.Extensions.Logging.ILogger? _logger;
     private readonly TimeSpan? _requestedTtl;
     private int _closed;
     private int _warned;
 
-    internal HubSession(HubQuantumClient client, Session session, TimeProvider timeProvider, int? requestedTtlSeconds)
+    internal HubSession(HubQuantumClient client, Session session, TimeProvider timeProvider, int? requestedTtlSeconds, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         _client = client;
         _time = timeProvider;
+        _logger = loggerFactory is null ? null : Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<HubSession>(loggerFactory);
         _requestedTtl = requestedTtlSeconds is > 0 and var ttl ? TimeSpan.FromSeconds(ttl) : null;
         Session = session;
         // An empty id would address the sessions collection, and closing it would fail in DisposeAsync: refuse it here.
@@ -216,6 +218,7 @@ public class HubSession : IAsyncDisposable
 
         if (left < threshold && Interlocked.Exchange(ref _warned, 1) == 0)
         {
+            if (_logger is not null) SessionLog.ExpiringSoon(_logger, Id, at, (long)left.TotalSeconds);
             ExpiringSoon?.Invoke(this, EventArgs.Empty);
         }
     }

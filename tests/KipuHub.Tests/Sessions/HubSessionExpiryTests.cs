@@ -45,8 +45,13 @@ public class HubSessionExpiryTests
     public async Task ExpiringSoon_is_raised_once_when_a_submission_finds_less_than_the_threshold_left()
     {
         var time = new FakeTimeProvider(Created);
+        var logs = new TestLoggerFactory();
         var stub = Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}""");
-        using var client = Hub.Quantum(stub, o => o.TimeProvider = time);
+        using var client = Hub.Quantum(stub, o =>
+        {
+            o.TimeProvider = time;
+            o.LoggerFactory = logs;
+        });
         await using var session = await client.OpenSessionAsync(Request);
         var raised = 0;
         session.ExpiringSoon += (_, _) => raised++;
@@ -59,6 +64,9 @@ public class HubSessionExpiryTests
         await session.SubmitJobsAsync([Job]);
 
         Assert.That(raised, Is.EqualTo(1), "raised once, under the 5 minute default");
+        var warning = logs.Lines.Single(l => l.EventId == 201);
+        Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.That(warning.Message, Does.Contain("s1").And.Contain("240 s left"), "logged once, with the time left");
         Assert.That(JobPosts(stub), Is.EqualTo(3), "warning does not stop submissions");
     }
 
