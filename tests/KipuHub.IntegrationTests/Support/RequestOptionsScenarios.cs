@@ -1,6 +1,7 @@
 using KipuHub.Emulator;
 using KipuHub.Emulator.Faults;
 using KipuHub.Generated.Quantum;
+using KipuHub.IntegrationTests;
 
 namespace KipuHub.Tests.Support;
 
@@ -27,19 +28,6 @@ public static class RequestOptionsScenarios
         return options;
     }
 
-    /// <summary>A Bell circuit on the IonQ simulator.</summary>
-    public static CreateJobRequest BellJob() => new()
-    {
-        BackendId = "azure.ionq.simulator",
-        Shots = 10,
-        Input = new AzureIonqSimulatorJobInput
-        {
-            Gateset = "qis",
-            Qubits = 2,
-            Circuit = [new IonqCircuitItem { Type = IonqGate.H, Targets = [0] }, new IonqCircuitItem { Type = IonqGate.Cnot, Targets = [1], Controls = [0] }],
-        },
-    };
-
     /// <summary>A scope with MaxRetries 0 sends a failing GET once; outside it the client's 2 retries apply.</summary>
     public static async Task NoRetryScope_SendsOnce_OutsideItTheClientRetriesAsync(IHubQuantumClient client, KipuHubEmulator hub)
     {
@@ -65,7 +53,7 @@ public static class RequestOptionsScenarios
 
         using (HubRequestContext.Begin(new HubRequestOptions { MaxRetries = 2 }))
         {
-            Assert.ThrowsAsync<HubApiException>(() => client.SubmitJobAsync(BellJob()));
+            Assert.ThrowsAsync<HubApiException>(() => client.SubmitJobAsync(Circuits.Bell(shots: 10)));
         }
 
         Assert.That(hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
@@ -92,7 +80,7 @@ public static class RequestOptionsScenarios
         Job job;
         using (HubRequestContext.Begin(new HubRequestOptions { OrganizationId = "org-other" }))
         {
-            job = await client.SubmitJobAsync(BellJob());
+            job = await client.SubmitJobAsync(Circuits.Bell(shots: 10));
             Assert.That((await client.Jobs.GetJobAsync(job.Id!)).Id, Is.EqualTo(job.Id));
         }
 
