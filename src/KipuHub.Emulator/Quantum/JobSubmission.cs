@@ -37,6 +37,7 @@ internal static class JobSubmission
 
         CheckInputType(hub, backend, inputType);
         var format = CheckFormat(backend, request.InputFormat);
+        CheckNativeGates(backend, request.Input);
         var perceval = request.Input is PercevalJobInput photonic ? PercevalRun.Read((JObject)photonic.Value, backend, request.Shots) : null;
         var program = perceval is null ? Compile(request.Input, backend) : null;
         var now = hub.Now;
@@ -219,6 +220,28 @@ internal static class JobSubmission
         return backend.InputFormats.Contains(format)
             ? format
             : throw HttpProblemException.Unprocessable($"input_format {format} is not supported by backend '{backend.Id}'; it accepts {string.Join(", ", backend.InputFormats)} (configuration.supported_input_formats).");
+    }
+
+    /// <summary>
+    /// A circuit in IonQ's <c>native</c> gate set runs on the hardware without compilation, so the Hub refuses any gate
+    /// the backend does not list in <c>configuration.gates</c> (the emulator publishes <see cref="BackendDefinition.NativeGates"/> there).
+    /// </summary>
+    private static void CheckNativeGates(BackendDefinition backend, JobInput input)
+    {
+        if (input is not AzureIonqSimulatorJobInput ionq || !IonqCircuitCompiler.IsNative(ionq))
+        {
+            return;
+        }
+
+        var unlisted = (ionq.Circuit ?? [])
+            .Select((gate, index) => (Name: IonqCircuitCompiler.GateName(gate), Index: index))
+            .Where(g => g.Name is not null && !backend.NativeGates.Contains(g.Name, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        if (unlisted.Count > 0)
+        {
+            var names = string.Join(", ", unlisted.Select(g => g.Name).Distinct());
+            throw HttpProblemException.Unprocessable($"The native circuit uses {names} (first at input.circuit[{unlisted[0].Index}]), which backend '{backend.Id}' does not list in configuration.gates ({string.Join(", ", backend.NativeGates)}). Use only those gates, or send the circuit with gateset 'qis'.");
+        }
     }
 
     private static QuantumProgram Compile(JobInput input, BackendDefinition backend)

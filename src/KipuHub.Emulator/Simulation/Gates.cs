@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace KipuHub.Emulator.Simulation;
 
-/// <summary>The single-qubit gate matrices both input languages share.</summary>
+/// <summary>The single-qubit gate matrices the input languages share, and IonQ's native single-qubit gates.</summary>
 internal static class Gates
 {
     private static readonly double InvSqrt2 = 1 / Math.Sqrt(2);
@@ -40,4 +40,15 @@ internal static class Gates
 
     /// <summary>Phase shift diag(1, e^{iθ}) (OpenQASM <c>phaseshift</c>/<c>p</c>).</summary>
     public static Matrix2 Phase(double theta) => new(1, 0, 0, Complex.FromPolarCoordinates(1, theta));
+
+    /// <summary>IonQ's GPI(φ) = [[0, e^{-2πiφ}], [e^{2πiφ}, 0]], φ in turns: a π rotation about an axis at angle φ in the xy-plane.</summary>
+    public static Matrix2 Gpi(double phi)
+        => new(0, Complex.FromPolarCoordinates(1, -2 * Math.PI * phi), Complex.FromPolarCoordinates(1, 2 * Math.PI * phi), 0);
+
+    /// <summary>IonQ's GPI2(φ) = 1/√2 [[1, -i e^{-2πiφ}], [-i e^{2πiφ}, 1]], φ in turns: the π/2 rotation about the same axis.</summary>
+    public static Matrix2 Gpi2(double phi)
+    {
+        var minusI = -Complex.ImaginaryOne * InvSqrt2;
+        return new(InvSqrt2, minusI * Complex.FromPolarCoordinates(1, -2 * Math.PI * phi), minusI * Complex.FromPolarCoordinates(1, 2 * Math.PI * phi), InvSqrt2);
+    }
 }

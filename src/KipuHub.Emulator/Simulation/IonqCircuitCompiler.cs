@@ -3,19 +3,29 @@ using KipuHub.Generated.Quantum;
 namespace KipuHub.Emulator.Simulation;
 
 /// <summary>
-/// Compiles an IonQ QIS circuit (<c>AZURE_IONQ_SIMULATOR</c> input) for the state-vector simulator. Gates with
-/// several <c>targets</c> apply to each target; any single-qubit gate with <c>controls</c> becomes its controlled form.
-/// Result bitstrings follow IonQ: qubit 0 is the rightmost character.
+/// Compiles an IonQ circuit (<c>AZURE_IONQ_SIMULATOR</c> input) for the state-vector simulator. In the <c>qis</c> gate
+/// set, gates with several <c>targets</c> apply to each target and any single-qubit gate with <c>controls</c> becomes its
+/// controlled form. The <c>native</c> gate set takes IonQ's hardware gates with parameters in turns
+/// (<see cref="NativeGates"/>). Result bitstrings follow IonQ: qubit 0 is the rightmost character.
 /// </summary>
 internal static class IonqCircuitCompiler
 {
     public const string SupportedGates = "x, y, z, h, s, si, t, ti, v, vi, rx, ry, rz, not, cnot, swap, xx, yy, zz";
 
+    /// <summary>The hardware gates of the <c>native</c> gate set (IonQ: ms on Aria, zz on Forte).</summary>
+    public const string NativeGates = "gpi, gpi2, ms, zz";
+
+    public static bool IsNative(AzureIonqSimulatorJobInput input) => string.Equals(input.Gateset, "native", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The wire name of a circuit item's gate in lower case, or null when it names none.</summary>
+    public static string? GateName(IonqCircuitItem? gate) => gate?.Type?.ToString().ToLowerInvariant();
+
     public static QuantumProgram Compile(AzureIonqSimulatorJobInput input)
     {
-        if (!string.Equals(input.Gateset, "qis", StringComparison.OrdinalIgnoreCase))
+        var native = IsNative(input);
+        if (!native && !string.Equals(input.Gateset, "qis", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CircuitException($"input.gateset is '{input.Gateset}', but the emulator runs only the 'qis' gate set.");
+            throw new CircuitException($"input.gateset is '{input.Gateset}', but the emulator runs only the 'qis' and 'native' gate sets.");
         }
 
         if (input.Qubits < 1)
@@ -27,7 +37,15 @@ internal static class IonqCircuitCompiler
         var index = 0;
         foreach (var gate in input.Circuit ?? [])
         {
-            AddGate(builder, gate, $"input.circuit[{index++}]", input.Qubits);
+            var path = $"input.circuit[{index++}]";
+            if (native)
+            {
+                NativeGateCompiler.AddGate(builder, gate, path, input.Qubits);
+            }
+            else
+            {
+                AddGate(builder, gate, path, input.Qubits);
+            }
         }
 
         return new QuantumProgram(input.Qubits, builder.Operations, QuantumProgram.BigEndianReadout(input.Qubits));
@@ -40,7 +58,7 @@ internal static class IonqCircuitCompiler
             throw new CircuitException($"{path} is null; each circuit item is a gate object such as {{\"type\": \"h\", \"targets\": [0]}}.");
         }
 
-        var name = gate.Type?.ToString().ToLowerInvariant()
+        var name = GateName(gate)
             ?? throw new CircuitException($"{path}.type is missing; name the gate ({SupportedGates}).");
         var targets = CheckQubits(gate.Targets, $"{path}.targets", qubits);
         var controls = CheckQubits(gate.Controls, $"{path}.controls", qubits);
@@ -137,7 +155,7 @@ internal static class IonqCircuitCompiler
         return theta;
     }
 
-    private static void RequireTargets(string path, string name, int[] targets, int count)
+    internal static void RequireTargets(string path, string name, int[] targets, int count)
     {
         if (targets.Length != count)
         {
@@ -145,7 +163,7 @@ internal static class IonqCircuitCompiler
         }
     }
 
-    private static int[] CheckQubits(ICollection<int>? indices, string path, int qubits)
+    internal static int[] CheckQubits(ICollection<int>? indices, string path, int qubits)
     {
         var list = indices?.ToArray() ?? [];
         foreach (var q in list)

@@ -51,7 +51,12 @@ public class BadInputTests : EmulatorTestBase
         yield return Case("gate without targets", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","qubits":1,"circuit":[{"type":"h"}]}}""", 422);
         yield return Case("rotation missing", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","qubits":1,"circuit":[{"type":"rx","targets":[0]}]}}""", 422);
         yield return Case("cnot without controls", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","qubits":2,"circuit":[{"type":"cnot","targets":[1]}]}}""", 422);
-        yield return Case("native gateset", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"native","qubits":1,"circuit":[]}}""", 422);
+        yield return Case("unknown gateset", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"pulse","qubits":1,"circuit":[]}}""", 422);
+        yield return Case("QIS gate in a native circuit", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"native","qubits":1,"circuit":[{"type":"h","targets":[0]}]}}""", 422);
+        yield return Case("native zz on an ms backend", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"native","qubits":2,"circuit":[{"type":"zz","angle":0.25,"targets":[0,1]}]}}""", 422);
+        yield return Case("native gpi without phase", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"native","qubits":1,"circuit":[{"type":"gpi","targets":[0]}]}}""", 422);
+        yield return Case("native ms with one phase", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"native","qubits":2,"circuit":[{"type":"ms","phases":[0],"targets":[0,1]}]}}""", 422);
+        yield return Case("controlled native gate", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","gateset":"native","qubits":2,"circuit":[{"type":"gpi","phase":0,"targets":[1],"controls":[0]}]}}""", 422);
         yield return Case("more qubits than the backend", """{"backend_id":"azure.ionq.simulator","shots":10,"input":{"type":"AZURE_IONQ_SIMULATOR","qubits":40,"circuit":[]}}""", 422);
         yield return Case("malformed qasm", """{"backend_id":"aws.sim.sv1","shots":10,"input":"OPENQASM 3; qubit[1] q; h q[0]"}""", 422);
     }
