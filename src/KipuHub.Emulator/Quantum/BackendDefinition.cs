@@ -34,6 +34,9 @@ internal sealed record BackendDefinition
     public Connectivity? Connectivity { get; init; }
     public PhotonicProperties? Photonic { get; init; }
 
+    /// <summary>The daily window (UTC, both ends inclusive) in which the backend accepts jobs; null means all day.</summary>
+    public DailyWindow? Window { get; init; }
+
     /// <summary>The provider's own configuration payload served by <c>GET /backends/{id}/config</c> instead of the Hub's <c>configuration</c>; a fresh object per call.</summary>
     public Func<JObject>? ProviderConfig { get; init; }
 

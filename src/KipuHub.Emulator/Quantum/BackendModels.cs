@@ -31,7 +31,7 @@ internal static class BackendModels
             Sdks = d.UsableWithHubSdk ? [DocumentationSdk.Planqk, DocumentationSdk.Qiskit] : [DocumentationSdk.Perceval],
         },
         Configuration = ToConfiguration(d),
-        Availability = [new AvailabilityTimes { Granularity = "daily", Start = "00:00:00", End = "23:59:59" }],
+        Availability = [ToAvailability(d.Window ?? DailyWindow.AllDay)],
         Costs = d.Costs,
         HasCalibration = d.HasCalibration,
         FreeOfCharge = d.FreeOfCharge,
@@ -51,6 +51,9 @@ internal static class BackendModels
         MemoryResultSupported = d.InputType is not null,
         PhotonicProperties = d.Photonic,
     };
+
+    private static AvailabilityTimes ToAvailability(DailyWindow window)
+        => new() { Granularity = "daily", Start = window.StartText, End = window.EndText };
 
     public static BackendStateInfo ToStateInfo(BackendDefinition d, int queueSize) => new()
     {

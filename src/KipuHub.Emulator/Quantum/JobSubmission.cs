@@ -29,6 +29,7 @@ internal static class JobSubmission
         var inputType = body["input"]!["type"]!.Value<string>()!;
 
         CheckBackendAcceptsJobs(hub, backend);
+        CheckAvailability(hub, backend);
         if (request.Shots != 0 || !QuandelaBackends.IsPercevalType(backend.InputType))
         {
             // A Perceval job may send 0 shots and take them from its payload's max_shots (hub-facts-2026.md Quantum API 3).
@@ -181,6 +182,16 @@ internal static class JobSubmission
         if (!backend.AcceptsJobs)
         {
             throw HttpProblemException.Unprocessable($"Backend '{backend.Id}' is {backend.Status} and accepts no jobs. Choose an ONLINE backend (GET /backends), e.g. one of {hub.Catalog.ExecutableIds}.");
+        }
+    }
+
+    /// <summary>A backend with a daily window refuses jobs outside it; the emulator's clock (KipuHubEmulatorOptions.TimeProvider) says when now is.</summary>
+    private static void CheckAvailability(HubRuntime hub, BackendDefinition backend)
+    {
+        var now = hub.Now;
+        if (backend.Window is { } window && !window.Contains(now))
+        {
+            throw HttpProblemException.Unprocessable($"Backend '{backend.Id}' accepts jobs only {window.StartText}-{window.EndText} UTC daily (availability), and it is {now.UtcDateTime:HH:mm:ss} UTC now. Submit within the window or choose a backend available now.");
         }
     }
 

@@ -18,8 +18,11 @@ internal static class QuandelaBackends
     private const int MaxModes = 24;
     private const int MaxPhotons = 6;
 
+    /// <summary>The QPU's daily operating window (UTC): it accepts jobs from 07:00:00 to 19:00:00 only, like a QPU that is serviced overnight.</summary>
+    public static readonly DailyWindow QpuWindow = new(new TimeSpan(7, 0, 0), new TimeSpan(19, 0, 0));
+
     public static BackendDefinition Qpu() => Belenos("quandela.qpu.belenos", "Quandela Belenos", BackendType.Qpu, QpuInputType, queue: 2,
-        "Photonic QPU; takes Perceval input (sample_count, samples), which the emulator samples without simulating the optics.");
+        "Photonic QPU, available 07:00-19:00 UTC daily; takes Perceval input (sample_count, samples), which the emulator samples without simulating the optics.") with { Window = QpuWindow };
 
     public static BackendDefinition Simulator() => Belenos("quandela.sim.belenos", "Quandela Belenos Simulator", BackendType.Simulator, SimulatorInputType, queue: 0,
         "Simulator of the Belenos QPU; takes Perceval input (sample_count, samples), which the emulator samples without simulating the optics.");
