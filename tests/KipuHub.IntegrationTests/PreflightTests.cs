@@ -1,12 +1,15 @@
+using KipuHub.Emulator;
 using KipuHub.Generated.Quantum;
 using KipuHub.Jobs;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace KipuHub.IntegrationTests;
 
 /// <summary>
 /// Preflight against the emulator: each case is one the emulator itself rejects at POST (422), proved by sending it
-/// with preflight off; with preflight on the same job fails with the rule's code and nothing is POSTed.
+/// with preflight off; with preflight on the same job fails with the rule's code and nothing is POSTed. The availability
+/// window depends on the time of day, so its cases run on their own emulator with a fake clock the client shares.
 /// </summary>
 [TestFixture]
 public class PreflightTests : EmulatorFixture
@@ -24,6 +27,8 @@ public class PreflightTests : EmulatorFixture
         yield return Case("Perceval photons", JobPreflightProblemCode.PhotonicLimitExceeded, Perceval("|1,1,1,1,1,1,1,0>"));
         yield return Case("Perceval modes", JobPreflightProblemCode.PhotonicLimitExceeded, Perceval("|" + string.Join(",", Enumerable.Repeat("1", 2).Concat(Enumerable.Repeat("0", 24))) + ">"));
         yield return Case("Perceval max_shots", JobPreflightProblemCode.ShotsOutOfRange, Perceval("|1,0,1,0>", maxShots: 2_000_000));
+        yield return Case("native gate the backend does not list", JobPreflightProblemCode.UnsupportedGate, Native(new IonqCircuitItem { Type = IonqGate.Zz, Targets = [0, 1], Angle = 0.25 }));
+        yield return Case("QIS gate in a native circuit", JobPreflightProblemCode.UnsupportedGate, Native(NativeGate("gpi2", 0, 0.25), new IonqCircuitItem { Type = IonqGate.Cnot, Targets = [1], Controls = [0] }));
     }
 
     [TestCaseSource(nameof(RejectedJobs))]
@@ -64,14 +69,66 @@ public class PreflightTests : EmulatorFixture
     {
         using var client = Validating();
 
-        foreach (var request in new[] { Circuits.Bell(100), Circuits.BellQasm(), Perceval("|1,0,1,0>", maxShots: 100) })
+        foreach (var request in new[] { Circuits.Bell(100), Circuits.BellQasm(), Perceval("|1,0,1,0>", maxShots: 100), NativeBell() })
         {
             var result = await client.ValidateJobAsync(request);
             Assert.That(result.Problems, Is.Empty, request.BackendId);
         }
 
         var run = await client.RunJobAsync(Circuits.Bell(100), Fast);
+        var native = await client.RunJobAsync(NativeBell(), Fast);
         Assert.That(run.Job.Status, Is.EqualTo(JobStatus.Completed));
+        Assert.That(native.Job.Status, Is.EqualTo(JobStatus.Completed), "a native circuit with only the listed gates runs");
+        Assert.That(native.Counts.Keys, Is.SubsetOf(new[] { "00", "11" }).And.Count.EqualTo(2), "MS(0, 0) entangles like H + CNOT");
+    }
+
+    [Test]
+    public async Task Preflight_names_the_gate_and_the_listed_ones()
+    {
+        using var client = Validating();
+
+        var result = await client.ValidateJobAsync(Native(new IonqCircuitItem { Type = IonqGate.Zz, Targets = [0, 1], Angle = 0.25 }));
+
+        Assert.That(result.Problems.Single().Message, Does.Contain("zz").And.Contain("gpi, gpi2, ms").And.Contain("Use those gates or the qis gate set"));
+    }
+
+    [Test]
+    public async Task Outside_the_availability_window_preflight_says_when_sends_nothing_and_the_emulator_refuses_the_job()
+    {
+        var (hub, time) = await StartOnClockAsync(new TimeSpan(21, 30, 0));
+        await using var _ = hub;
+        using var validating = ClientOf(hub, time, validate: true);
+        using var unchecked_ = ClientOf(hub, time, validate: false);
+        var request = PercevalQpu();
+
+        var result = await validating.ValidateJobAsync(request);
+        var posts = hub.Requests.CountOf("POST", "/quantum/jobs");
+        var refused = Assert.ThrowsAsync<JobPreflightException>(() => validating.SubmitJobAsync(request));
+        var postsAfterPreflight = hub.Requests.CountOf("POST", "/quantum/jobs");
+        var rejected = Assert.ThrowsAsync<UnprocessableEntityException>(() => unchecked_.SubmitJobAsync(request));
+
+        var problem = result.Problems.Single();
+        Assert.That(problem.Code, Is.EqualTo(JobPreflightProblemCode.OutsideAvailabilityWindow));
+        Assert.That(problem.Message, Does.Contain("quandela.qpu.belenos").And.Contain("07:00:00-19:00:00 UTC").And.Contain("21:30 UTC now").And.Contain("Submit within a window"));
+        Assert.That(refused!.Problems.Select(p => p.Code), Is.EqualTo(new[] { JobPreflightProblemCode.OutsideAvailabilityWindow }));
+        Assert.That(postsAfterPreflight, Is.EqualTo(posts), "no POST after a failed preflight");
+        Assert.That(rejected!.Message, Does.Contain("07:00:00-19:00:00 UTC"), "the case is real: the emulator refuses it at POST");
+        Assert.That(hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts + 1));
+    }
+
+    [Test]
+    public async Task Inside_the_availability_window_the_job_is_valid_and_runs()
+    {
+        var (hub, time) = await StartOnClockAsync(new TimeSpan(10, 0, 0));
+        await using var _ = hub;
+        using var client = ClientOf(hub, time, validate: true);
+
+        var result = await client.ValidateJobAsync(PercevalQpu());
+        var job = await client.SubmitJobAsync(PercevalQpu());
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That((await client.Jobs.GetJobAsync(job.Id!)).Status, Is.EqualTo(JobStatus.Completed));
     }
 
     [Test]
@@ -107,6 +164,21 @@ public class PreflightTests : EmulatorFixture
         ValidateBeforeSubmit = true,
     });
 
+    /// <summary>An emulator and a client sharing a fake clock at a UTC time of day (jobs finish only when the test advances it).</summary>
+    private static async Task<(KipuHubEmulator Hub, FakeTimeProvider Time)> StartOnClockAsync(TimeSpan timeOfDay)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero) + timeOfDay);
+        return (await KipuHubEmulator.StartAsync(new KipuHubEmulatorOptions { TimeProvider = time, Seed = 7 }), time);
+    }
+
+    private static HubQuantumClient ClientOf(KipuHubEmulator hub, TimeProvider time, bool validate) => new(new HubQuantumClientOptions
+    {
+        ApiKey = hub.AccessToken,
+        BaseUrl = hub.QuantumBaseUrl,
+        TimeProvider = time,
+        ValidateBeforeSubmit = validate,
+    });
+
     private const string Bell = "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncnot q[0], q[1];\nc = measure q;";
 
     private static TestCaseData Case(string name, JobPreflightProblemCode code, CreateJobRequest request) =>
@@ -122,6 +194,26 @@ public class PreflightTests : EmulatorFixture
             Qubits = qubits,
             Circuit = [new IonqCircuitItem { Type = IonqGate.H, Targets = [0] }, new IonqCircuitItem { Type = IonqGate.Cnot, Targets = [target], Controls = [0] }],
         },
+    };
+
+    private static CreateJobRequest Native(params IonqCircuitItem[] gates) => new()
+    {
+        BackendId = "azure.ionq.simulator",
+        Shots = 100,
+        Input = new AzureIonqSimulatorJobInput { Gateset = "native", Qubits = 2, Circuit = gates },
+    };
+
+    private static IonqCircuitItem NativeGate(string gate, int target, double phase) => new() { Type = new IonqGate(gate), Targets = [target], Phase = phase };
+
+    /// <summary>IonQ's fully entangling MS(0, 0) takes |00⟩ to (|00⟩ - i|11⟩)/√2, a Bell state; GPI(0) = X on both qubits keeps it one.</summary>
+    private static CreateJobRequest NativeBell() => Native(new IonqCircuitItem { Type = IonqGate.Ms, Targets = [0, 1], Phases = [0, 0] }, NativeGate("gpi", 0, 0), NativeGate("gpi", 1, 0));
+
+    private static CreateJobRequest PercevalQpu() => new()
+    {
+        BackendId = "quandela.qpu.belenos",
+        Shots = 10,
+        Input = new QuandelaQpuBelenosJobInput { Value = new JObject { ["command"] = "sample_count", ["input_state"] = "|1,0,1,0>" } },
+        InputFormat = JobInputFormat.Perceval,
     };
 
     private static CreateJobRequest Qasm(string backend, OpenQasm3JobInput input, int shots = 100) => new() { BackendId = backend, Shots = shots, Input = input };
