@@ -28,8 +28,37 @@ public partial class HubQuantumClient
         return JobCostEstimator.Estimate(request, backend);
     }
 
-    /// <summary>The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight, with <see cref="HubQuantumClientOptions.MaxCost"/> a job over budget, throws before the POST.</summary>
+    /// <summary>
+    /// The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight, with
+    /// <see cref="HubQuantumClientOptions.MaxCost"/> a job over budget, throws before the POST. When the backend record
+    /// cannot be read for a reason that says nothing about the job (5xx, 408, 429, timeout, broken connection, unreadable
+    /// body), the failure becomes <see cref="HubRequestNotSentException"/>: nothing was POSTed, so it must not look like
+    /// a submission whose job may exist.
+    /// </summary>
     private async Task PreflightAsync(CreateJobRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckBeforeSubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsBackendReadFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new HubRequestNotSentException(
+                "POST /quantum/jobs",
+                $"the check before submitting could not read backend '{request.BackendId}' (GET /backends/{request.BackendId} failed with {ex.GetType().Name}: {ex.Message}). No job was sent, so submitting again is safe; to submit without the check set HubQuantumClientOptions.ValidateBeforeSubmit to false (and leave MaxCost unset).",
+                ex);
+        }
+    }
+
+    private static bool IsBackendReadFailure(Exception ex) => ex switch
+    {
+        HubResponseFormatException or HubTransportException or HubTimeoutException => true,
+        // A 4xx names a problem the POST would share (unknown backend, bad token): it stays as it is (Rejected in a batch).
+        HubApiException api => api.StatusCode is >= 500 or 408 or 429,
+        _ => false,
+    };
+
+    private async Task CheckBeforeSubmitAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {
         if (_validateBeforeSubmit)
         {

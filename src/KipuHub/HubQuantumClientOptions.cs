@@ -13,13 +13,25 @@ namespace KipuHub;
 public sealed class HubQuantumClientOptions : HubAccountClientOptions
 {
     /// <summary>
-    /// Gets or sets a value indicating whether <c>SubmitJobAsync</c>, <c>RunJobAsync</c> and batches check each job
-    /// against its backend first (<see cref="HubQuantumClient.ValidateJobAsync"/>; backend records cached for 60 seconds)
-    /// and send nothing for a job that fails, throwing <see cref="JobPreflightException"/> (in a batch: that item is
+    /// Gets or sets a value indicating whether <c>SubmitJobAsync</c>, <c>RunJobAsync</c>, sessions and batches check each
+    /// job against its backend first (<see cref="HubQuantumClient.ValidateJobAsync"/>) and send nothing for a job that
+    /// fails, throwing <see cref="JobPreflightException"/> (in a batch: that item is
     /// <see cref="KipuHub.Jobs.JobSubmissionOutcome.Rejected"/>).
     /// </summary>
-    /// <value>Defaults to <see langword="false"/>.</value>
-    public bool ValidateBeforeSubmit { get; set; }
+    /// <remarks>
+    /// <para>
+    /// The cost is one <c>GET /backends/{id}</c> per backend per 60 seconds: the record is cached on the client's clock,
+    /// so a batch of 1,000 jobs on one backend adds one request. If that GET fails with a 5xx, 408, 429, a timeout or a
+    /// broken connection, no job is sent: the submission throws <see cref="HubRequestNotSentException"/> (in a batch:
+    /// <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>), so submitting again is safe.
+    /// </para>
+    /// <para>
+    /// Set it to <see langword="false"/> (configuration: <c>KipuHub:ValidateBeforeSubmit</c>) to POST without the check,
+    /// for example when the Hub's own 422 is the answer you want, or when every request counts.
+    /// </para>
+    /// </remarks>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool ValidateBeforeSubmit { get; set; } = true;
 
     /// <summary>
     /// Gets or sets the most this client may spend, in the backends' currency, summed over the estimates

@@ -34,7 +34,7 @@ public class PreflightTests : EmulatorFixture
     [TestCaseSource(nameof(RejectedJobs))]
     public void The_emulator_rejects_the_job_when_it_is_sent(JobPreflightProblemCode code, CreateJobRequest request)
     {
-        using var client = QuantumClient();
+        using var client = ClientOf(Hub, TimeProvider.System, validate: false);
 
         Assert.ThrowsAsync<UnprocessableEntityException>(() => client.SubmitJobAsync(request), "the case is real: the Hub refuses it at POST");
     }
@@ -157,12 +157,8 @@ public class PreflightTests : EmulatorFixture
         Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends/azure.ionq.simulator") - gets, Is.EqualTo(1), "backend record cached");
     }
 
-    private HubQuantumClient Validating() => new(new HubQuantumClientOptions
-    {
-        ApiKey = Hub.AccessToken,
-        BaseUrl = Hub.QuantumBaseUrl,
-        ValidateBeforeSubmit = true,
-    });
+    /// <summary>The default client: preflight is on unless turned off.</summary>
+    private HubQuantumClient Validating() => QuantumClient();
 
     /// <summary>An emulator and a client sharing a fake clock at a UTC time of day (jobs finish only when the test advances it).</summary>
     private static async Task<(KipuHubEmulator Hub, FakeTimeProvider Time)> StartOnClockAsync(TimeSpan timeOfDay)

@@ -22,6 +22,8 @@ public class HubQuantumClientOptionsTests
         Assert.That(options.HttpMessageHandler, Is.Null);
         Assert.That(options.LoggerFactory, Is.Null);
         Assert.That(options.TimeProvider, Is.SameAs(TimeProvider.System));
+        Assert.That(options.ValidateBeforeSubmit, Is.True, "preflight is on by default (issue 15)");
+        Assert.That(options.MaxCost, Is.Null);
     }
 
     [Test]

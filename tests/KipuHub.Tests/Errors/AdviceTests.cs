@@ -41,7 +41,7 @@ public class AdviceTests
     public void Unprocessable_OnASubmission_StillPointsAtTheBody()
     {
         _mock.When(HttpMethod.Post, Hub.QuantumBase + "jobs").Respond(HttpStatusCode.UnprocessableEntity, "application/json", """{"message":"shots must be positive"}""");
-        using var client = Hub.Quantum(_mock);
+        using var client = Hub.Quantum(_mock, o => o.ValidateBeforeSubmit = false); // the Hub's own 422 on the POST
 
         var ex = Assert.ThrowsAsync<UnprocessableEntityException>(() => client.SubmitJobAsync(Job()));
 
@@ -105,7 +105,7 @@ public class AdviceTests
     public void TimedOutJobPost_WarnsTheJobMayExist_AndTellsHowToFindIt()
     {
         var time = new FakeTimeProvider();
-        using var client = Hub.Quantum(StubHandler.Hanging(), o => { o.Timeout = TimeSpan.FromSeconds(5); o.TimeProvider = time; });
+        using var client = Hub.Quantum(StubHandler.Hanging(), o => { o.Timeout = TimeSpan.FromSeconds(5); o.TimeProvider = time; o.ValidateBeforeSubmit = false; });
 
         var submit = client.SubmitJobAsync(Job());
         var get = client.Jobs.GetJobAsync("j1");
@@ -125,7 +125,7 @@ public class AdviceTests
     {
         _mock.When(HttpMethod.Post, Hub.QuantumBase + "jobs").Throw(new HttpRequestException("reset", new IOException("connection reset")));
         _mock.When(HttpMethod.Get, Hub.QuantumBase + "jobs/j1").Throw(new HttpRequestException("reset", new IOException("connection reset")));
-        using var client = Hub.Quantum(_mock, o => o.MaxRetries = 0);
+        using var client = Hub.Quantum(_mock, o => { o.MaxRetries = 0; o.ValidateBeforeSubmit = false; }); // about the POST itself
 
         var posted = Assert.ThrowsAsync<HubTransportException>(() => client.SubmitJobAsync(Job()));
         var read = Assert.ThrowsAsync<HubTransportException>(() => client.Jobs.GetJobAsync("j1"));
@@ -139,12 +139,45 @@ public class AdviceTests
     public void FailedConnectionBeforeAJobPost_DoesNotWarn_NothingWasSent()
     {
         _mock.When(HttpMethod.Post, Hub.QuantumBase + "jobs").Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
-        using var client = Hub.Quantum(_mock, o => o.MaxRetries = 0);
+        using var client = Hub.Quantum(_mock, o => { o.MaxRetries = 0; o.ValidateBeforeSubmit = false; }); // about the POST itself
 
         var posted = Assert.ThrowsAsync<HubTransportException>(() => client.SubmitJobAsync(Job()));
 
         Assert.That(posted!.RequestMayHaveReachedTheHub, Is.False);
         Assert.That(posted.Message, Does.Not.Contain("may already exist"));
+    }
+
+    [TestCase("timeout")]
+    [TestCase("reset")]
+    [TestCase("503")]
+    public void A_failed_backend_read_during_preflight_says_nothing_was_sent_not_that_the_job_may_exist(string failure)
+    {
+        var time = new FakeTimeProvider();
+        var posts = 0;
+        var stub = new StubHandler((request, ct) =>
+        {
+            if (request.Method == HttpMethod.Post) Interlocked.Increment(ref posts);
+            return failure switch
+            {
+                "timeout" => Never(ct),
+                "reset" => Task.FromException<HttpResponseMessage>(new HttpRequestException("reset", new IOException("connection reset"))),
+                _ => Task.FromResult(StubHandler.Json(HttpStatusCode.ServiceUnavailable, """{"message":"down"}""")),
+            };
+        });
+        using var client = Hub.Quantum(stub, o => { o.MaxRetries = 0; o.Timeout = TimeSpan.FromSeconds(5); o.TimeProvider = time; });
+
+        var submit = client.SubmitJobAsync(Job());
+        for (var i = 0; i < 100 && !submit.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var ex = Assert.ThrowsAsync<HubRequestNotSentException>(() => submit);
+        Assert.That(ex!.Operation, Is.EqualTo("POST /quantum/jobs"));
+        Assert.That(ex.Message, Does.Contain("could not read backend 'aws.sim.sv1'").And.Contain("No job was sent").And.Contain("ValidateBeforeSubmit"));
+        Assert.That(ex.Message, Does.Not.Contain("may already exist"));
+        Assert.That(ex.InnerException, Is.InstanceOf<HubException>());
+        Assert.That(posts, Is.Zero);
     }
 
     /// <summary>The list of collection operations is the specs' operations without path parameters, named as the facade names them.</summary>
@@ -168,6 +201,14 @@ public class AdviceTests
         }
 
         Assert.That(OperationKinds.Collections, Is.EquivalentTo(expected));
+    }
+
+    /// <summary>A response that never comes; the client's timeout cancels it (synchronously, so FakeTimeProvider.Advance drives it).</summary>
+    private static Task<HttpResponseMessage> Never(CancellationToken cancellationToken)
+    {
+        var never = new TaskCompletionSource<HttpResponseMessage>();
+        cancellationToken.Register(() => never.TrySetCanceled(cancellationToken));
+        return never.Task;
     }
 
     private static CreateJobRequest Job() => new() { BackendId = "aws.sim.sv1", Shots = 1, Input = new AwsSimSv1JobInput { Value = "OPENQASM 3.0;" } };

@@ -184,6 +184,7 @@ public class HostileResponseTests
         var result = $$"""{"counts":{"00":52,"11":48},"shots":100,"measurements":[{{string.Join(",", Enumerable.Repeat("[0,0]", 5000))}}],"note":"ok"}""";
         using var client = Client(request => request.RequestUri!.AbsolutePath switch
         {
+            "/quantum/backends/aws.sim.sv1" => Hub.OnlineBackend(request),
             "/quantum/jobs" => StubHandler.Json(HttpStatusCode.Created, JobJson),
             "/quantum/jobs/j1/status" => StubHandler.Json(HttpStatusCode.OK, """{"id":"j1","status":"COMPLETED"}"""),
             "/quantum/jobs/j1" => StubHandler.Json(HttpStatusCode.OK, JobJson),

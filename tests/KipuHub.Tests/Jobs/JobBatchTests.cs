@@ -70,6 +70,7 @@ public class JobBatchTests
     {
         var stub = new StubHandler((request, _) =>
         {
+            if (Hub.IsBackendGet(request)) return Task.FromResult(Hub.OnlineBackend(request));
             var tags = JObject.Parse(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult())["tags"]!.Values<string>().ToList();
             return tags.Single()!.EndsWith(":1", StringComparison.Ordinal)
                 ? throw new HubRequestNotSentException(request, "the circuit breaker is open; try again later.")
@@ -89,11 +90,48 @@ public class JobBatchTests
     public async Task A_lost_answer_is_still_Unknown_not_NotSent()
     {
         var stub = new StubHandler((_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("connection reset")));
-        using var client = Hub.Quantum(stub, o => o.MaxRetries = 0);
+        using var client = Hub.Quantum(stub, o => { o.MaxRetries = 0; o.ValidateBeforeSubmit = false; }); // the POST's answer is lost
 
         var results = await client.SubmitJobsAsync([Bell()]);
 
         Assert.That(results.Single().Outcome, Is.EqualTo(JobSubmissionOutcome.Unknown));
+    }
+
+    [TestCase(HttpStatusCode.InternalServerError)]
+    [TestCase(HttpStatusCode.ServiceUnavailable)]
+    [TestCase(HttpStatusCode.TooManyRequests)]
+    [TestCase(null, Description = "connection reset")]
+    public async Task A_backend_read_that_fails_during_preflight_is_NotSent_and_nothing_is_posted(HttpStatusCode? status)
+    {
+        var stub = new StubHandler((request, _) => request.Method == HttpMethod.Post
+            ? Task.FromResult(StubHandler.Json(HttpStatusCode.Created, """{"id":"never","status":"PENDING"}"""))
+            : status is { } code
+                ? Task.FromResult(StubHandler.Json(code, """{"message":"backend service down"}"""))
+                : Task.FromException<HttpResponseMessage>(new HttpRequestException("reset", new IOException("connection reset"))));
+        using var client = Hub.Quantum(stub, o => o.MaxRetries = 0);
+
+        var results = await client.SubmitJobsAsync([Bell(), Bell()], new JobBatchOptions { MaxConcurrency = 1 });
+
+        Assert.That(results.Select(r => r.Outcome), Is.All.EqualTo(JobSubmissionOutcome.NotSent), "nothing was POSTed, so no job can exist");
+        Assert.That(results.Select(r => r.Error), Is.All.InstanceOf<HubRequestNotSentException>());
+        Assert.That(results[0].Error!.Message, Does.Contain("No job was sent").And.Contain("ValidateBeforeSubmit"));
+        Assert.That(stub.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"), Is.EqualTo(new[] { "GET /quantum/jobs", "GET /quantum/backends/azure.ionq.simulator", "GET /quantum/backends/azure.ionq.simulator" }),
+            "the search boundary read before any POST, then one backend read per item; no POST, and no search for a job that was never sent");
+    }
+
+    [Test]
+    public async Task An_unknown_backend_found_by_preflight_is_Rejected_with_the_hubs_404()
+    {
+        var stub = new StubHandler(request => Hub.IsBackendGet(request)
+            ? StubHandler.Json(HttpStatusCode.NotFound, """{"status":404,"message":"Backend aws.sim.nope not found"}""")
+            : StubHandler.Json(HttpStatusCode.Created, """{"id":"never","status":"PENDING"}"""));
+        using var client = Hub.Quantum(stub, o => o.MaxRetries = 0);
+
+        var results = await client.SubmitJobsAsync([Bell()]);
+
+        Assert.That(results.Single().Outcome, Is.EqualTo(JobSubmissionOutcome.Rejected), "a 4xx names a problem the POST would share");
+        Assert.That(results.Single().Error, Is.InstanceOf<NotFoundException>());
+        Assert.That(stub.Requests.Where(r => r.Method == HttpMethod.Post), Is.Empty);
     }
 
     [Test]
@@ -107,7 +145,9 @@ public class JobBatchTests
     }
 
     private static StubHandler Created() =>
-        new(_ => StubHandler.Json(HttpStatusCode.Created, $$"""{"id":"job-{{Interlocked.Increment(ref _jobs)}}","status":"PENDING"}"""));
+        new(request => Hub.IsBackendGet(request)
+            ? Hub.OnlineBackend(request)
+            : StubHandler.Json(HttpStatusCode.Created, $$"""{"id":"job-{{Interlocked.Increment(ref _jobs)}}","status":"PENDING"}"""));
 
     private static CreateJobRequest Bell() => new()
     {

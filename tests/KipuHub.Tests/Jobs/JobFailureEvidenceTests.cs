@@ -39,6 +39,7 @@ public class JobFailureEvidenceTests
     {
         var stub = new StubHandler(request => request.RequestUri!.AbsolutePath switch
         {
+            "/quantum/backends/b" => Hub.OnlineBackend(request),
             "/quantum/jobs" => StubHandler.Json(HttpStatusCode.Created, """{"id":"j2","status":"PENDING"}"""),
             "/quantum/jobs/j2/status" => StubHandler.Json(HttpStatusCode.OK, """{"status":"FAILED"}"""),
             "/quantum/jobs/j2" => StubHandler.Json(HttpStatusCode.OK, """{"id":"j2","status":"FAILED"}"""),

@@ -40,6 +40,7 @@ public class LaggingResultTests
 
     private static StubHandler Completed(Func<HttpResponseMessage> result) => new(request => request.RequestUri!.AbsolutePath switch
     {
+        "/quantum/backends/b" => Hub.OnlineBackend(request),
         "/quantum/jobs" => StubHandler.Json(HttpStatusCode.Created, """{"id":"j7","status":"PENDING"}"""),
         "/quantum/jobs/j7/status" => StubHandler.Json(HttpStatusCode.OK, """{"status":"COMPLETED"}"""),
         "/quantum/jobs/j7" => StubHandler.Json(HttpStatusCode.OK, """{"id":"j7","status":"COMPLETED"}"""),

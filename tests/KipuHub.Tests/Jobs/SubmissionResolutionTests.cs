@@ -133,7 +133,7 @@ public class SubmissionResolutionTests
         {
             lock (_jobs)
             {
-                return request.Method == HttpMethod.Post ? Post(request) : List(request);
+                return request.Method == HttpMethod.Post ? Post(request) : Hub.IsBackendGet(request) ? Hub.OnlineBackend(request) : List(request);
             }
         }
 

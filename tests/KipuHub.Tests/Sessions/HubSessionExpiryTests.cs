@@ -15,7 +15,7 @@ public class HubSessionExpiryTests
 
     private static StubHandler Stub(string sessionJson) => new(request => request.RequestUri!.AbsolutePath.EndsWith("/sessions", StringComparison.Ordinal)
         ? StubHandler.Json(HttpStatusCode.Created, sessionJson)
-        : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
+        : Hub.IsBackendGet(request) ? Hub.OnlineBackend(request) : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
 
     private static int JobPosts(StubHandler stub) => stub.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal));
 

@@ -67,7 +67,7 @@ public class HubSessionTests
     {
         var stub = new StubHandler(request => request.RequestUri!.AbsolutePath.EndsWith("/sessions", StringComparison.Ordinal)
             ? StubHandler.Json(HttpStatusCode.Created, """{"id":"s1","status":"OPEN"}""")
-            : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
+            : Hub.IsBackendGet(request) ? Hub.OnlineBackend(request) : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
         using var client = Hub.Quantum(stub);
         await using var session = await client.OpenSessionAsync(Request);
         var job = new CreateJobRequest { BackendId = "aws.sim.sv1", Shots = 10, Input = new AwsSimSv1JobInput { Value = "OPENQASM 3;" } };

@@ -31,4 +31,12 @@ public static class Hub
     }
 
     public static MockedRequest RespondJson(this MockedRequest request, string json) => request.Respond("application/json", json);
+
+    /// <summary>Whether a request is preflight's <c>GET /backends/{id}</c> (HubQuantumClientOptions.ValidateBeforeSubmit is on by default).</summary>
+    public static bool IsBackendGet(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.StartsWith("/quantum/backends/", StringComparison.Ordinal);
+
+    /// <summary>An ONLINE backend record without limits, the answer to preflight's GET in tests about what comes after it.</summary>
+    public static HttpResponseMessage OnlineBackend(HttpRequestMessage request) =>
+        StubHandler.Json(System.Net.HttpStatusCode.OK, $$"""{"id":"{{request.RequestUri!.Segments[^1]}}","status":"ONLINE"}""");
 }
