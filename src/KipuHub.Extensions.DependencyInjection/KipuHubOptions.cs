@@ -47,6 +47,22 @@ public sealed class KipuHubOptions : KipuHubEndpointOptions
     /// </remarks>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the Quantum client checks each job against its backend before sending it
+    /// (<c>KipuHub:ValidateBeforeSubmit</c>; <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/>): one cached
+    /// <c>GET /backends/{id}</c> per backend per 60 seconds, and a job the Hub would refuse is never sent.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>; <c>false</c> posts without the check.</value>
+    public bool ValidateBeforeSubmit { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the most the Quantum client may spend over every job it submits, in the backends' currency
+    /// (<c>KipuHub:MaxCost</c>, e.g. <c>25.50</c>; <see cref="HubQuantumClientOptions.MaxCost"/>). The budget is kept per
+    /// client instance, and the registered clients are transient: each resolved client starts with the whole budget.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: no budget. Must be 0 or more.</value>
+    public decimal? MaxCost { get; set; }
+
     /// <summary>Gets or sets the polling defaults for waiting on jobs, sessions and executions (<c>KipuHub:Waiting</c>).</summary>
     public WaitOptions Waiting { get; set; } = new();
 

@@ -179,8 +179,12 @@ public abstract class HubClientOptions
             problems.Add(waiting);
         }
 
+        problems.AddRange(ApiProblems(keyOf));
         return problems;
     }
+
+    /// <summary>The problems of the options only one API's client has (the Quantum client's <c>MaxCost</c>).</summary>
+    private protected virtual IEnumerable<OptionProblem> ApiProblems(Func<string, string> keyOf) => [];
 
     private static void AddIfThrows(List<OptionProblem> problems, Action check, string key)
     {

@@ -39,8 +39,12 @@ public sealed class HubQuantumClientOptions : HubAccountClientOptions
     /// it is refused before its POST with <see cref="JobBudgetExceededException"/> (in a batch: that item and the ones
     /// after it that do not fit are <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>).
     /// </summary>
-    /// <value>Defaults to <see langword="null"/>: no budget, and no estimate is fetched.</value>
+    /// <value>Defaults to <see langword="null"/>: no budget, and no estimate is fetched. Must be 0 or more (0 allows only free jobs); configuration: <c>KipuHub:MaxCost</c>.</value>
     public decimal? MaxCost { get; set; }
+
+    /// <inheritdoc />
+    private protected override IEnumerable<OptionProblem> ApiProblems(Func<string, string> keyOf) =>
+        OptionRules.MaxCost(MaxCost, keyOf(nameof(MaxCost))) is { } problem ? [problem] : [];
 
     /// <inheritdoc />
     private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint =>

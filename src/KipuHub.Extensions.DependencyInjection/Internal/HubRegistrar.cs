@@ -51,7 +51,11 @@ internal static class HubRegistrar
         var options = Options(services, registration);
         var credential = services.GetRequiredKeyedService<SharedAuth>(registration.AuthKey).Credential;
         HubClientOptions client = !platform
-            ? new HubQuantumClientOptions { BaseUrl = options.BaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId }
+            ? new HubQuantumClientOptions
+            {
+                BaseUrl = options.BaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId,
+                ValidateBeforeSubmit = options.ValidateBeforeSubmit, MaxCost = options.MaxCost,
+            }
             : new HubPlatformClientOptions { BaseUrl = options.PlatformBaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId };
         return EndpointContext.Create(Shared(services, client, options.Headers, options.Timeout, options.MaxRetries, options.Waiting));
     }

@@ -42,6 +42,7 @@ internal sealed class KipuHubOptionsValidator(HubRegistration registration) : Na
             Timeout = timeout is null ? options.Timeout : HubClientOptions.DefaultTimeout,
             MaxRetries = options.MaxRetries,
             Waiting = options.Waiting,
+            MaxCost = options.MaxCost,
         }.Validate(keys.Of));
         messages.AddRange(new HubPlatformClientOptions { BaseUrl = options.PlatformBaseUrl, Environment = options.Environment, Credential = OptionChecks.ValidationCredential }
             .Validate(path => keys.Of(path == nameof(options.BaseUrl) ? nameof(options.PlatformBaseUrl) : path)));

@@ -25,6 +25,12 @@ internal static class OptionRules
     public static OptionProblem? Retries(int maxRetries, string key) =>
         maxRetries < 0 ? new(key, $"{key} must be 0 or more (got {maxRetries}).", OutOfRange: true) : null;
 
+    /// <summary>The cost budget: none (null), or 0 or more in the backends' currency.</summary>
+    public static OptionProblem? MaxCost(decimal? maxCost, string key) =>
+        maxCost < 0
+            ? new(key, $"{key} must be 0 or more, in the backends' currency (0 allows only free jobs), or null for no budget (got {maxCost.Value.ToString(CultureInfo.InvariantCulture)}).", OutOfRange: true)
+            : null;
+
     /// <summary>Extra headers: named, no credentials, no second organization.</summary>
     public static IEnumerable<OptionProblem> Headers(IEnumerable<KeyValuePair<string, string>>? headers, string key, bool hasOrganization)
     {

@@ -185,6 +185,25 @@ public class HubQuantumClientOptionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new HubQuantumClient(new HubQuantumClientOptions { ApiKey = "t", MaxRetries = -1 }));
 
     [Test]
+    public void Client_NegativeMaxCost_Throws_NamingTheOption()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new HubQuantumClient(new HubQuantumClientOptions { ApiKey = "t", MaxCost = -0.01m }));
+        var listed = new HubQuantumClientOptions { ApiKey = "t", MaxCost = -5m }.Validate();
+
+        Assert.That(ex!.ParamName, Is.EqualTo("MaxCost"));
+        Assert.That(ex.Message, Does.Contain("HubQuantumClientOptions.MaxCost must be 0 or more").And.Contain("-0.01"));
+        Assert.That(listed.Single(), Does.Contain("HubQuantumClientOptions.MaxCost must be 0 or more"));
+    }
+
+    [TestCase(0)]
+    [TestCase(12.5)]
+    public void Client_ZeroOrPositiveMaxCost_IsAllowed(double maxCost)
+    {
+        using var client = new HubQuantumClient(new HubQuantumClientOptions { ApiKey = "t", MaxCost = (decimal)maxCost, HttpMessageHandler = new StubHandler() });
+        Assert.That(client, Is.Not.Null);
+    }
+
+    [Test]
     public void Client_ReadsOptionsOnce_LaterChangesDoNotAffectIt()
     {
         var options = new HubQuantumClientOptions { ApiKey = "t", OrganizationId = "o1", HttpMessageHandler = new StubHandler() };
