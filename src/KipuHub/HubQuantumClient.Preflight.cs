@@ -28,7 +28,7 @@ public partial class HubQuantumClient
         return JobCostEstimator.Estimate(request, backend);
     }
 
-    /// <summary>The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight, with <see cref="HubQuantumClientOptions.MaxCost"/> a job over budget, throws before the POST.</summary>
+    /// <summary>The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight, with <see cref="HubQuantumClientOptions.MaxCost"/> or inside a <see cref="HubCostScope"/> a job over budget, throws before the POST.</summary>
     private async Task PreflightAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {
         if (_validateBeforeSubmit)
@@ -37,10 +37,14 @@ public partial class HubQuantumClient
             if (!result.IsValid) throw new JobPreflightException(result);
         }
 
-        if (_budget is not null)
+        var scope = HubCostScope.Current;
+        if (_budget is null && scope is null) return;
+        var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
+        if (_budget is not null && !_budget.TryReserve(estimate.Total, out var spent)) throw new JobBudgetExceededException(_budget.Max, spent, estimate);
+        if (scope?.TryReserve(estimate) is { } refusing)
         {
-            var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!_budget.TryReserve(estimate.Total, out var spent)) throw new JobBudgetExceededException(_budget.Max, spent, estimate);
+            _budget?.Release(estimate.Total);
+            throw new JobBudgetExceededException(refusing.MaxCost, refusing.Spent, estimate, refusing);
         }
     }
 }

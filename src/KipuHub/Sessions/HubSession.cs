@@ -21,7 +21,9 @@ public class HubSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Microsoft.Extensions.Logging.ILogger? _logger;
     private readonly TimeSpan? _requestedTtl;
+    private readonly HashSet<Task> _inFlight = []; // submissions on their way, each a task that completes when it ends
     private int _closed;
+    private int _draining;
     private int _warned;
 
     internal HubSession(HubQuantumClient client, Session session, TimeProvider timeProvider, int? requestedTtlSeconds, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
@@ -105,8 +107,8 @@ public class HubSession : IAsyncDisposable
     public virtual async Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EnsureTakesJobs();
-        var job = await _client.SubmitJobAsync(Jobs.JobRequestCopy.Of(request, sessionId: Id), cancellationToken).ConfigureAwait(false);
+        var copy = Jobs.JobRequestCopy.Of(request, sessionId: Id);
+        var job = await SubmitTrackedAsync(() => _client.SubmitJobAsync(copy, cancellationToken)).ConfigureAwait(false);
         lock (_gate) _jobIds.Add(job.Id!);
         return job;
     }
@@ -129,8 +131,7 @@ public class HubSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(requests);
         var inSession = requests.Select(r => Jobs.JobRequestCopy.Of(r ?? throw new ArgumentNullException(nameof(requests), "A request in the batch is null."), sessionId: Id)).ToList();
-        EnsureTakesJobs();
-        var results = await _client.SubmitJobsAsync(inSession, options, cancellationToken).ConfigureAwait(false);
+        var results = await SubmitTrackedAsync(() => _client.SubmitJobsAsync(inSession, options, cancellationToken)).ConfigureAwait(false);
         lock (_gate)
         {
             _jobIds.AddRange(results.Where(r => r.Job?.Id is { Length: > 0 }).Select(r => r.Job!.Id!));
@@ -186,12 +187,89 @@ public class HubSession : IAsyncDisposable
         return await _client.WaitForAllAsync(ids.Distinct(StringComparer.Ordinal), options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Ends the session gracefully: stops accepting jobs, waits for every job of the session to finish, then closes it.
+    /// </summary>
+    /// <remarks>
+    /// <para>In order:</para>
+    /// <list type="number">
+    /// <item>This object refuses new submissions at once (<see cref="HubSessionExpiredException"/>, nothing sent).</item>
+    /// <item>Submissions already on their way through this object are awaited (their jobs are then waited for too; their failures are theirs to report, not the drain's).</item>
+    /// <item>The Hub is told to stop accepting jobs (<c>accept_jobs=false</c>), so other processes' submissions into the session are refused as well. Skipped when the Hub already reports the session ended.</item>
+    /// <item>Every job of the session is waited for, as <see cref="WaitForJobsAsync"/> does.</item>
+    /// <item>The session is closed (<see cref="CloseAsync"/>).</item>
+    /// </list>
+    /// <para>
+    /// If waiting fails or is cancelled, the session is left open and not accepting (the jobs keep running): call
+    /// <c>DrainAsync</c> again to resume the drain, <see cref="SetAcceptJobsAsync"/> with <see langword="true"/> to take
+    /// jobs again, or <see cref="CloseAsync"/> to close it now.
+    /// </para>
+    /// </remarks>
+    /// <param name="options">Polling policy of the wait (its <see cref="WaitOptions.Timeout"/> bounds the drain's wait).</param>
+    /// <param name="cancellationToken">Stops the drain; the jobs keep running and the session stays open.</param>
+    /// <returns>The session's jobs in their final state, as <see cref="WaitForJobsAsync"/> returns them.</returns>
+    /// <exception cref="NotFoundException">The session does not exist (or belongs to another organization).</exception>
+    /// <exception cref="HubApiException">Another error status while updating, listing, polling or closing.</exception>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed, or a request got no response in time.</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<IReadOnlyList<Job>> DrainAsync(WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Task[] pending;
+        lock (_gate)
+        {
+            _draining = 1;
+            pending = [.. _inFlight];
+        }
+
+        // However they end: a failed submission is its caller's to report, and its job (if any) is waited for below.
+        await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var ended = Session.Status is { } status && status.IsTerminal();
+        if (Volatile.Read(ref _closed) == 0 && !ended)
+        {
+            await SetAcceptJobsAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var jobs = await WaitForJobsAsync(options, cancellationToken).ConfigureAwait(false);
+        await CloseAsync(cancellationToken).ConfigureAwait(false);
+        return jobs;
+    }
+
+    // Checks and registers a submission under one lock, so a drain that starts while it is on its way waits for it
+    // (and then for its job), and no submission can slip past a drain that has begun.
+    private async Task<T> SubmitTrackedAsync<T>(Func<Task<T>> submit)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            EnsureTakesJobs();
+            _inFlight.Add(done.Task);
+        }
+
+        WarnIfExpiringSoon();
+        try
+        {
+            return await submit().ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) _inFlight.Remove(done.Task);
+            done.SetResult();
+        }
+    }
+
     // Refuses locally what the Hub would refuse anyway, so an expired session costs no POST (and no half-sent batch).
     private void EnsureTakesJobs()
     {
         if (Volatile.Read(ref _closed) == 1)
         {
             throw new HubSessionExpiredException(Id, ExpiresAt, "it was closed");
+        }
+
+        if (Volatile.Read(ref _draining) == 1)
+        {
+            throw new HubSessionExpiredException(Id, ExpiresAt, "it is being drained (DrainAsync), and takes no new jobs");
         }
 
         if (Session.Status is { } status && (status.IsTerminal() || status == SessionStatus.Draining))
@@ -203,8 +281,6 @@ public class HubSession : IAsyncDisposable
         {
             throw new HubSessionExpiredException(Id, at, $"its ttl expired at {at:O}");
         }
-
-        WarnIfExpiringSoon();
     }
 
     private void WarnIfExpiringSoon()
