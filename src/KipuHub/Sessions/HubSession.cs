@@ -25,6 +25,9 @@ public class HubSession : IAsyncDisposable
     private int _closed;
     private int _draining;
     private int _warned;
+    private TimeSpan _expiringSoonThreshold = TimeSpan.FromMinutes(5);
+    private bool _thresholdSet;
+    private ITimer? _warningTimer;
 
     internal HubSession(HubQuantumClient client, Session session, TimeProvider timeProvider, int? requestedTtlSeconds, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
@@ -40,6 +43,7 @@ public class HubSession : IAsyncDisposable
                 "If it was opened, it ends by itself when its ttl expires. Call OpenSessionAsync again; if this keeps happening, report it with the time of the call.",
                 201)
             : session.Id;
+        ScheduleWarning();
     }
 
     /// <summary>For mocking.</summary>
@@ -71,13 +75,25 @@ public class HubSession : IAsyncDisposable
 
     /// <summary>
     /// How little time left raises <see cref="ExpiringSoon"/>. Defaults to 5 minutes, or 10% of the session's
-    /// lifetime when that is shorter (so a short session does not warn from the start).
+    /// lifetime when that is shorter (so a short session does not warn from the start); a value you set is used as is.
     /// </summary>
-    public virtual TimeSpan ExpiringSoonThreshold { get; set; } = TimeSpan.FromMinutes(5);
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public virtual TimeSpan ExpiringSoonThreshold
+    {
+        get => _expiringSoonThreshold;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _expiringSoonThreshold = value;
+            _thresholdSet = true;
+            ScheduleWarning();
+        }
+    }
 
     /// <summary>
-    /// Raised once, from the first submission or wait that finds less than <see cref="ExpiringSoonThreshold"/> left
-    /// (there is no background timer). Open a new session for work that will not finish in time.
+    /// Raised once when no more than <see cref="ExpiringSoonThreshold"/> is left: by a timer on the client's
+    /// <c>TimeProvider</c> (on a thread-pool thread), or by the first submission or wait that finds it so, whichever comes
+    /// first. Open a new session for work that will not finish in time.
     /// </summary>
     public event EventHandler? ExpiringSoon;
 
@@ -158,8 +174,12 @@ public class HubSession : IAsyncDisposable
     /// <exception cref="HubTransportException">The connection failed or broke.</exception>
     /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<Session> RefreshAsync(CancellationToken cancellationToken = default) =>
+    public virtual async Task<Session> RefreshAsync(CancellationToken cancellationToken = default)
+    {
         Session = await _client.Sessions.GetSessionAsync(Id, cancellationToken).ConfigureAwait(false);
+        ScheduleWarning(); // the Hub may have moved expires_at
+        return Session;
+    }
 
     /// <summary>
     /// Waits for every job of the session to finish, however it was submitted: through this object, or with the
@@ -286,17 +306,33 @@ public class HubSession : IAsyncDisposable
     private void WarnIfExpiringSoon()
     {
         if (TimeLeft is not { } left || ExpiresAt is not { } at) return;
-        var threshold = ExpiringSoonThreshold;
-        if ((Session.StartedAt ?? Session.CreatedAt) is { } start && (at - start) / 10 is var tenth && tenth < threshold)
+        if (left <= EffectiveThreshold(at) && Interlocked.Exchange(ref _warned, 1) == 0)
         {
-            threshold = tenth;
-        }
-
-        if (left < threshold && Interlocked.Exchange(ref _warned, 1) == 0)
-        {
+            _warningTimer?.Dispose();
             if (_logger is not null) SessionLog.ExpiringSoon(_logger, Id, at, (long)left.TotalSeconds);
             ExpiringSoon?.Invoke(this, EventArgs.Empty);
         }
+    }
+
+    // The threshold; by default capped at a tenth of the session's lifetime (a short session does not warn from the start).
+    private TimeSpan EffectiveThreshold(DateTimeOffset at) =>
+        !_thresholdSet && (Session.StartedAt ?? Session.CreatedAt) is { } start && (at - start) / 10 is var tenth && tenth < _expiringSoonThreshold
+            ? tenth
+            : _expiringSoonThreshold;
+
+    // A timer on the client's clock for the moment the warning is due; without it a long wait would never warn.
+    private void ScheduleWarning()
+    {
+        if (Volatile.Read(ref _warned) == 1 || Volatile.Read(ref _closed) == 1 || ExpiresAt is not { } at) return;
+        var due = at - EffectiveThreshold(at) - _time.GetUtcNow();
+        // A weak reference: a session nobody holds any more is not kept alive until its warning is due.
+        var timer = due > TimeSpan.Zero ? _time.CreateTimer(static state => OnWarningDue((WeakReference<HubSession>)state!), new WeakReference<HubSession>(this), due, Timeout.InfiniteTimeSpan) : null;
+        Interlocked.Exchange(ref _warningTimer, timer)?.Dispose();
+    }
+
+    private static void OnWarningDue(WeakReference<HubSession> session)
+    {
+        if (session.TryGetTarget(out var target)) target.WarnIfExpiringSoon();
     }
 
     /// <summary>Closes the session; later submissions are rejected. Closing twice does nothing.</summary>
@@ -312,6 +348,7 @@ public class HubSession : IAsyncDisposable
         try
         {
             Session = await _client.Sessions.CloseSessionAsync(Id, cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _warningTimer, null)?.Dispose(); // a closed session has nothing to warn about
         }
         catch
         {
@@ -336,6 +373,8 @@ public class HubSession : IAsyncDisposable
         {
             // Best effort: the session also ends by itself when its ttl expires.
         }
+
+        Interlocked.Exchange(ref _warningTimer, null)?.Dispose();
 
         GC.SuppressFinalize(this);
     }
