@@ -30,10 +30,10 @@ public partial class HubQuantumClient
 
     /// <summary>
     /// The submit path's check: with <see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/> a failed preflight, with
-    /// <see cref="HubQuantumClientOptions.MaxCost"/> a job over budget, throws before the POST. When the backend record
-    /// cannot be read for a reason that says nothing about the job (5xx, 408, 429, timeout, broken connection, unreadable
-    /// body), the failure becomes <see cref="HubRequestNotSentException"/>: nothing was POSTed, so it must not look like
-    /// a submission whose job may exist.
+    /// <see cref="HubQuantumClientOptions.MaxCost"/> or inside a <see cref="HubCostScope"/> a job over budget, throws
+    /// before the POST. When the backend record cannot be read for a reason that says nothing about the job (5xx, 408,
+    /// 429, timeout, broken connection, unreadable body), the failure becomes <see cref="HubRequestNotSentException"/>:
+    /// nothing was POSTed, so it must not look like a submission whose job may exist.
     /// </summary>
     private async Task PreflightAsync(CreateJobRequest request, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public partial class HubQuantumClient
         {
             throw new HubRequestNotSentException(
                 "POST /quantum/jobs",
-                $"the check before submitting could not read backend '{request.BackendId}' (GET /backends/{request.BackendId} failed with {ex.GetType().Name}: {ex.Message}). No job was sent, so submitting again is safe; to submit without the check set HubQuantumClientOptions.ValidateBeforeSubmit to false (and leave MaxCost unset).",
+                $"the check before submitting could not read backend '{request.BackendId}' (GET /backends/{request.BackendId} failed with {ex.GetType().Name}: {ex.Message}). No job was sent, so submitting again is safe; to submit without the check set HubQuantumClientOptions.ValidateBeforeSubmit to false (a budget, MaxCost or a HubCostScope, still needs the record).",
                 ex);
         }
     }
@@ -66,10 +66,14 @@ public partial class HubQuantumClient
             if (!result.IsValid) throw new JobPreflightException(result);
         }
 
-        if (_budget is not null)
+        var scope = HubCostScope.Current;
+        if (_budget is null && scope is null) return;
+        var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
+        if (_budget is not null && !_budget.TryReserve(estimate.Total, out var spent)) throw new JobBudgetExceededException(_budget.Max, spent, estimate);
+        if (scope?.TryReserve(estimate) is { } refusing)
         {
-            var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!_budget.TryReserve(estimate.Total, out var spent)) throw new JobBudgetExceededException(_budget.Max, spent, estimate);
+            _budget?.Release(estimate.Total);
+            throw new JobBudgetExceededException(refusing.MaxCost, refusing.Spent, estimate, refusing);
         }
     }
 }

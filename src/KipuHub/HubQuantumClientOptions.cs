@@ -36,8 +36,9 @@ public sealed class HubQuantumClientOptions : HubAccountClientOptions
     /// <summary>
     /// Gets or sets the most this client may spend, in the backends' currency, summed over the estimates
     /// (<see cref="HubQuantumClient.EstimateCostAsync"/>) of every job it submits. A submission whose estimate would cross
-    /// it is refused before its POST with <see cref="JobBudgetExceededException"/> (in a batch: that item and the ones
-    /// after it that do not fit are <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>).
+    /// it is refused before its POST with <see cref="JobBudgetExceededException"/> (in a batch: that item and every item
+    /// after it are <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>; the batch stops at its budget). For a budget
+    /// over one block of code rather than the client's lifetime, use <see cref="HubCostScope"/>.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: no budget, and no estimate is fetched. Must be 0 or more (0 allows only free jobs); configuration: <c>KipuHub:MaxCost</c>.</value>
     public decimal? MaxCost { get; set; }

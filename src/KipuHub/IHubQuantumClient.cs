@@ -190,7 +190,7 @@ public partial interface IHubQuantumClient
     /// Submits many jobs with bounded concurrency; results come back in input order. The requests passed in are never
     /// changed: each POST is a copy carrying the caller's tags plus its own batch tag (its client token), so one request
     /// object may be passed many times. A submission whose answer was lost is looked up by its token among the newest
-    /// jobs (docs/resolved-submissions.md). Each result's <see cref="JobSubmission.Outcome"/> says whether the job was
+    /// jobs (docs/beyond-the-official-sdks.md#resolved-submissions). Each result's <see cref="JobSubmission.Outcome"/> says whether the job was
     /// created, refused, never sent or proven not created (safe to submit again;
     /// <see cref="JobBatchOptions.ResubmitWhenProvenNotCreated"/> does it), or is unknown (never submitted again).
     /// </summary>

@@ -84,6 +84,99 @@ public class CostBudgetTests : EmulatorFixture
         Assert.That(job.Id, Is.Not.Null);
     }
 
+    [Test]
+    public async Task A_batch_stops_at_its_budget_even_when_a_later_job_would_fit()
+    {
+        // 0.445, 0.445, then 1.75 (1000 shots) crosses 1.00; the free job and the 0.3145 one after it would fit, but the batch stops.
+        using var client = Budgeted(1.00m);
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
+
+        var submitted = await client.SubmitJobsAsync([Garnet(100), Garnet(100), Garnet(1000), Circuits.Bell(10), Garnet(10)], new JobBatchOptions { MaxConcurrency = 1 });
+
+        Assert.That(submitted.Select(s => s.Outcome), Is.EqualTo(new[] { JobSubmissionOutcome.Created, JobSubmissionOutcome.Created, JobSubmissionOutcome.NotSent, JobSubmissionOutcome.NotSent, JobSubmissionOutcome.NotSent }));
+        var crossing = (JobBudgetExceededException)submitted[2].Error!;
+        Assert.That(crossing.BatchStopped, Is.False);
+        Assert.That(crossing.Refused.Total, Is.EqualTo(1.75m));
+        foreach (var later in submitted.Skip(3).Select(s => (JobBudgetExceededException)s.Error!))
+        {
+            Assert.That(later.BatchStopped, Is.True);
+            Assert.That(later.Refused, Is.SameAs(crossing.Refused), "names the job that crossed the budget");
+            Assert.That(later.Message, Does.Contain("batch stopped").And.Contain("Nothing after that job was sent"));
+        }
+
+        Assert.That(Hub.Requests.Find("POST", "/quantum/jobs").Skip(posts).Count(), Is.EqualTo(2), "nothing POSTed after the crossing job");
+    }
+
+    [Test]
+    public async Task A_cost_scope_refuses_the_crossing_submission_and_reports_what_was_spent_and_refused()
+    {
+        using var client = QuantumClient();
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
+        using var budget = HubCostScope.Begin(1.00m);
+
+        await client.SubmitJobAsync(Garnet(100));
+        await client.SubmitJobsAsync([Garnet(100)]);
+        var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
+
+        Assert.That(ex!.Scope, Is.SameAs(budget));
+        Assert.That(ex.Message, Does.Contain("cost scope").And.Contain("HubCostScope"));
+        Assert.That(budget.Spent, Is.EqualTo(0.89m));
+        Assert.That(budget.Remaining, Is.EqualTo(0.11m));
+        Assert.That(budget.Submitted.Select(e => e.Total), Is.EqualTo(new[] { 0.445m, 0.445m }));
+        Assert.That(budget.Refused.Single().Total, Is.EqualTo(0.445m));
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs") - posts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Nested_cost_scopes_each_count_and_the_tighter_one_refuses()
+    {
+        using var client = QuantumClient();
+        using var outer = HubCostScope.Begin(1.00m);
+        using (var inner = HubCostScope.Begin(0.50m))
+        {
+            await client.SubmitJobAsync(Garnet(100));
+            Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
+            Assert.That((inner.Spent, outer.Spent), Is.EqualTo((0.445m, 0.445m)), "the refused job counts in neither");
+            Assert.That(outer.Refused, Is.Empty, "the inner scope refused it");
+        }
+
+        Assert.That(HubCostScope.Current, Is.SameAs(outer));
+        await client.SubmitJobAsync(Garnet(100));
+        var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
+        Assert.That(ex!.Scope, Is.SameAs(outer));
+        Assert.That(outer.Spent, Is.EqualTo(0.89m));
+    }
+
+    [Test]
+    public async Task A_job_refused_by_a_scope_does_not_count_against_the_clients_MaxCost()
+    {
+        using var client = Budgeted(0.90m);
+        using (HubCostScope.Begin(0.50m))
+        {
+            await client.SubmitJobAsync(Garnet(100));
+            Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
+        }
+
+        await client.SubmitJobAsync(Garnet(100));
+        var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
+        Assert.That(ex!.Scope, Is.Null, "the client's MaxCost refused it");
+        Assert.That(ex.Spent, Is.EqualTo(0.89m), "0.445 in the scope plus 0.445 after it; the refused one was given back");
+    }
+
+    [Test]
+    public async Task Jobs_outside_any_scope_fetch_no_estimate()
+    {
+        using var client = new HubQuantumClient(new HubQuantumClientOptions { ApiKey = Hub.AccessToken, BaseUrl = Hub.QuantumBaseUrl, ValidateBeforeSubmit = false });
+        using (HubCostScope.Begin(5m))
+        {
+        }
+
+        var gets = Hub.Requests.CountOf("GET", "/quantum/backends/*");
+        await client.SubmitJobAsync(Garnet(100));
+
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends/*"), Is.EqualTo(gets), "no budget in force: no backend record fetched");
+    }
+
     private HubQuantumClient Budgeted(decimal max) => new(new HubQuantumClientOptions
     {
         ApiKey = Hub.AccessToken,

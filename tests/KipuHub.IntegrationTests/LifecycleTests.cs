@@ -156,7 +156,7 @@ public class LifecycleTests : EmulatorFixture
         var results = await client.SubmitJobsAsync(Enumerable.Range(0, 200).Select(_ => Circuits.Bell(shots: 1)), new JobBatchOptions { MaxConcurrency = 8 });
 
         Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs") - before, Is.EqualTo(200), "every submission was POSTed exactly once");
-        // The 10 lost answers are resolved by their batch tags (docs/resolved-submissions.md): found, or proven absent.
+        // The 10 lost answers are resolved by their batch tags (docs/beyond-the-official-sdks.md#resolved-submissions): found, or proven absent.
         Assert.That(results.Count(r => r.Succeeded && !r.ResolvedBySearch), Is.EqualTo(180));
         Assert.That(results.Count(r => r.Succeeded && r.ResolvedBySearch), Is.EqualTo(10));
         Assert.That(results.Count(r => r.Outcome == JobSubmissionOutcome.NotCreated), Is.EqualTo(10));

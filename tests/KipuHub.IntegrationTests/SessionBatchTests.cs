@@ -71,6 +71,45 @@ public class SessionBatchTests : EmulatorFixture
         Assert.That(await session.WaitForJobsAsync(Fast), Is.Empty);
     }
 
+    [Test]
+    public async Task Drain_StopsAccepting_WaitsForEveryJobOfTheSession_ThenCloses()
+    {
+        using var client = QuantumClient();
+        await using var session = await OpenAsync(client);
+        await session.SubmitJobsAsync([Circuits.BellQasm(), Circuits.BellQasm()]);
+        var outside = await client.SubmitJobAsync(InSession(session.Id));
+        Hub.Requests.Clear();
+
+        var jobs = await session.DrainAsync(Fast);
+
+        Assert.That(jobs.Select(j => j.Id), Is.EquivalentTo(session.JobIds.Append(outside.Id)), "the jobs submitted with the client and a SessionId too");
+        Assert.That(jobs.Select(j => j.Status), Is.All.EqualTo(JobStatus.Completed));
+        Assert.That(session.Session.Status, Is.EqualTo(SessionStatus.Closed));
+        var order = Hub.Requests.Snapshot().Where(r => r.Path.Contains("/sessions/", StringComparison.Ordinal)).Select(r => $"{r.Method} {r.Path.Replace(session.Id, "{id}", StringComparison.Ordinal)}").Distinct().ToList();
+        Assert.That(order, Is.EqualTo(new[] { "PATCH /quantum/sessions/{id}", "GET /quantum/sessions/{id}/jobs", "POST /quantum/sessions/{id}/close" }), "stop accepting, wait, close");
+        var log = Hub.Requests.Snapshot().ToList();
+        Assert.That(log.FindLastIndex(r => r.Path.StartsWith("/quantum/jobs/", StringComparison.Ordinal)), Is.LessThan(log.FindIndex(r => r.Path.EndsWith("/close", StringComparison.Ordinal))), "closed after the last poll");
+        Assert.ThrowsAsync<HubSessionExpiredException>(() => session.SubmitJobAsync(Circuits.BellQasm()));
+    }
+
+    [Test]
+    public async Task Drain_TellsTheHubToStopAccepting_SoOtherSubmittersAreRefused()
+    {
+        using var client = QuantumClient();
+        await using var session = await OpenAsync(client);
+        await session.SubmitJobAsync(Circuits.BellQasm());
+        var drain = session.DrainAsync(Fast, CancellationToken.None);
+        var refusedLocally = Assert.ThrowsAsync<HubSessionExpiredException>(() => session.SubmitJobAsync(Circuits.BellQasm()));
+        Assert.That(refusedLocally!.Message, Does.Contain("drained"));
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
+
+        await drain;
+
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts), "the refused submission sent nothing");
+        var other = Assert.ThrowsAsync<UnprocessableEntityException>(() => client.SubmitJobAsync(InSession(session.Id)));
+        Assert.That(other!.Message, Does.Contain(session.Id), "the Hub refuses jobs into the drained session too");
+    }
+
     private static Task<Sessions.HubSession> OpenAsync(HubQuantumClient client) =>
         client.OpenSessionAsync(new CreateSessionRequest { BackendId = "aws.sim.sv1", Mode = SessionMode.Batch, Provider = SessionProvider.Aws, Ttl = 900 });
 

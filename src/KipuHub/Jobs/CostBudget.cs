@@ -24,4 +24,10 @@ internal sealed class CostBudget(decimal max)
             return true;
         }
     }
+
+    /// <summary>Gives back a reservation that another budget (a <see cref="HubCostScope"/>) refused, so the job counts nowhere.</summary>
+    public void Release(decimal amount)
+    {
+        lock (_gate) _spent -= amount;
+    }
 }

@@ -189,14 +189,15 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
         var results = new JobSubmission[items.Count];
         using var activity = HubDiagnostics.StartActivity("KipuHub.SubmitBatch");
         activity?.SetTag("kipuhub.batch.size", items.Count);
-        // Resolved submissions (docs/resolved-submissions.md): the boundary of a later search is read before any POST.
+        // Resolved submissions (docs/beyond-the-official-sdks.md#resolved-submissions): the boundary of a later search is read before any POST.
         var resolver = options.ResolveAmbiguousSubmissions && items.Count > 0 ? new SubmissionResolver(jobs) : null;
         var anchor = resolver is null ? null : await resolver.TakeAnchorAsync(cancellationToken).ConfigureAwait(false);
+        var budget = new BatchBudgetStop(SubmitOnceAsync);
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (index, ct) => results[index] = await SubmitOnceAsync(index, Tag(items[index], batchId, index), ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, ct) => results[index] = await budget.SubmitAsync(index, Tag(items[index], batchId, index), ct).ConfigureAwait(false)).ConfigureAwait(false);
         if (resolver is not null)
-            await new BatchResolution(resolver, time, options, batchId, SubmitOnceAsync).CompleteAsync(results, anchor!, cancellationToken).ConfigureAwait(false);
+            await new BatchResolution(resolver, time, options, batchId, budget.SubmitAsync).CompleteAsync(results, anchor!, cancellationToken).ConfigureAwait(false);
         return results;
     }
 

@@ -21,8 +21,13 @@ public class HubSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Microsoft.Extensions.Logging.ILogger? _logger;
     private readonly TimeSpan? _requestedTtl;
+    private readonly HashSet<Task> _inFlight = []; // submissions on their way, each a task that completes when it ends
     private int _closed;
+    private int _draining;
     private int _warned;
+    private TimeSpan _expiringSoonThreshold = TimeSpan.FromMinutes(5);
+    private bool _thresholdSet;
+    private ITimer? _warningTimer;
 
     internal HubSession(HubQuantumClient client, Session session, TimeProvider timeProvider, int? requestedTtlSeconds, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
@@ -38,6 +43,7 @@ public class HubSession : IAsyncDisposable
                 "If it was opened, it ends by itself when its ttl expires. Call OpenSessionAsync again; if this keeps happening, report it with the time of the call.",
                 201)
             : session.Id;
+        ScheduleWarning();
     }
 
     /// <summary>For mocking.</summary>
@@ -69,13 +75,25 @@ public class HubSession : IAsyncDisposable
 
     /// <summary>
     /// How little time left raises <see cref="ExpiringSoon"/>. Defaults to 5 minutes, or 10% of the session's
-    /// lifetime when that is shorter (so a short session does not warn from the start).
+    /// lifetime when that is shorter (so a short session does not warn from the start); a value you set is used as is.
     /// </summary>
-    public virtual TimeSpan ExpiringSoonThreshold { get; set; } = TimeSpan.FromMinutes(5);
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public virtual TimeSpan ExpiringSoonThreshold
+    {
+        get => _expiringSoonThreshold;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _expiringSoonThreshold = value;
+            _thresholdSet = true;
+            ScheduleWarning();
+        }
+    }
 
     /// <summary>
-    /// Raised once, from the first submission or wait that finds less than <see cref="ExpiringSoonThreshold"/> left
-    /// (there is no background timer). Open a new session for work that will not finish in time.
+    /// Raised once when no more than <see cref="ExpiringSoonThreshold"/> is left: by a timer on the client's
+    /// <c>TimeProvider</c> (on a thread-pool thread), or by the first submission or wait that finds it so, whichever comes
+    /// first. Open a new session for work that will not finish in time.
     /// </summary>
     public event EventHandler? ExpiringSoon;
 
@@ -105,8 +123,8 @@ public class HubSession : IAsyncDisposable
     public virtual async Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EnsureTakesJobs();
-        var job = await _client.SubmitJobAsync(Jobs.JobRequestCopy.Of(request, sessionId: Id), cancellationToken).ConfigureAwait(false);
+        var copy = Jobs.JobRequestCopy.Of(request, sessionId: Id);
+        var job = await SubmitTrackedAsync(() => _client.SubmitJobAsync(copy, cancellationToken)).ConfigureAwait(false);
         lock (_gate) _jobIds.Add(job.Id!);
         return job;
     }
@@ -129,8 +147,7 @@ public class HubSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(requests);
         var inSession = requests.Select(r => Jobs.JobRequestCopy.Of(r ?? throw new ArgumentNullException(nameof(requests), "A request in the batch is null."), sessionId: Id)).ToList();
-        EnsureTakesJobs();
-        var results = await _client.SubmitJobsAsync(inSession, options, cancellationToken).ConfigureAwait(false);
+        var results = await SubmitTrackedAsync(() => _client.SubmitJobsAsync(inSession, options, cancellationToken)).ConfigureAwait(false);
         lock (_gate)
         {
             _jobIds.AddRange(results.Where(r => r.Job?.Id is { Length: > 0 }).Select(r => r.Job!.Id!));
@@ -157,8 +174,12 @@ public class HubSession : IAsyncDisposable
     /// <exception cref="HubTransportException">The connection failed or broke.</exception>
     /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<Session> RefreshAsync(CancellationToken cancellationToken = default) =>
+    public virtual async Task<Session> RefreshAsync(CancellationToken cancellationToken = default)
+    {
         Session = await _client.Sessions.GetSessionAsync(Id, cancellationToken).ConfigureAwait(false);
+        ScheduleWarning(); // the Hub may have moved expires_at
+        return Session;
+    }
 
     /// <summary>
     /// Waits for every job of the session to finish, however it was submitted: through this object, or with the
@@ -186,12 +207,89 @@ public class HubSession : IAsyncDisposable
         return await _client.WaitForAllAsync(ids.Distinct(StringComparer.Ordinal), options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Ends the session gracefully: stops accepting jobs, waits for every job of the session to finish, then closes it.
+    /// </summary>
+    /// <remarks>
+    /// <para>In order:</para>
+    /// <list type="number">
+    /// <item>This object refuses new submissions at once (<see cref="HubSessionExpiredException"/>, nothing sent).</item>
+    /// <item>Submissions already on their way through this object are awaited (their jobs are then waited for too; their failures are theirs to report, not the drain's).</item>
+    /// <item>The Hub is told to stop accepting jobs (<c>accept_jobs=false</c>), so other processes' submissions into the session are refused as well. Skipped when the Hub already reports the session ended.</item>
+    /// <item>Every job of the session is waited for, as <see cref="WaitForJobsAsync"/> does.</item>
+    /// <item>The session is closed (<see cref="CloseAsync"/>).</item>
+    /// </list>
+    /// <para>
+    /// If waiting fails or is cancelled, the session is left open and not accepting (the jobs keep running): call
+    /// <c>DrainAsync</c> again to resume the drain, <see cref="SetAcceptJobsAsync"/> with <see langword="true"/> to take
+    /// jobs again, or <see cref="CloseAsync"/> to close it now.
+    /// </para>
+    /// </remarks>
+    /// <param name="options">Polling policy of the wait (its <see cref="WaitOptions.Timeout"/> bounds the drain's wait).</param>
+    /// <param name="cancellationToken">Stops the drain; the jobs keep running and the session stays open.</param>
+    /// <returns>The session's jobs in their final state, as <see cref="WaitForJobsAsync"/> returns them.</returns>
+    /// <exception cref="NotFoundException">The session does not exist (or belongs to another organization).</exception>
+    /// <exception cref="HubApiException">Another error status while updating, listing, polling or closing.</exception>
+    /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed, or a request got no response in time.</exception>
+    /// <exception cref="HubTransportException">The connection failed or broke.</exception>
+    /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<IReadOnlyList<Job>> DrainAsync(WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Task[] pending;
+        lock (_gate)
+        {
+            _draining = 1;
+            pending = [.. _inFlight];
+        }
+
+        // However they end: a failed submission is its caller's to report, and its job (if any) is waited for below.
+        await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var ended = Session.Status is { } status && status.IsTerminal();
+        if (Volatile.Read(ref _closed) == 0 && !ended)
+        {
+            await SetAcceptJobsAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var jobs = await WaitForJobsAsync(options, cancellationToken).ConfigureAwait(false);
+        await CloseAsync(cancellationToken).ConfigureAwait(false);
+        return jobs;
+    }
+
+    // Checks and registers a submission under one lock, so a drain that starts while it is on its way waits for it
+    // (and then for its job), and no submission can slip past a drain that has begun.
+    private async Task<T> SubmitTrackedAsync<T>(Func<Task<T>> submit)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            EnsureTakesJobs();
+            _inFlight.Add(done.Task);
+        }
+
+        WarnIfExpiringSoon();
+        try
+        {
+            return await submit().ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) _inFlight.Remove(done.Task);
+            done.SetResult();
+        }
+    }
+
     // Refuses locally what the Hub would refuse anyway, so an expired session costs no POST (and no half-sent batch).
     private void EnsureTakesJobs()
     {
         if (Volatile.Read(ref _closed) == 1)
         {
             throw new HubSessionExpiredException(Id, ExpiresAt, "it was closed");
+        }
+
+        if (Volatile.Read(ref _draining) == 1)
+        {
+            throw new HubSessionExpiredException(Id, ExpiresAt, "it is being drained (DrainAsync), and takes no new jobs");
         }
 
         if (Session.Status is { } status && (status.IsTerminal() || status == SessionStatus.Draining))
@@ -203,24 +301,38 @@ public class HubSession : IAsyncDisposable
         {
             throw new HubSessionExpiredException(Id, at, $"its ttl expired at {at:O}");
         }
-
-        WarnIfExpiringSoon();
     }
 
     private void WarnIfExpiringSoon()
     {
         if (TimeLeft is not { } left || ExpiresAt is not { } at) return;
-        var threshold = ExpiringSoonThreshold;
-        if ((Session.StartedAt ?? Session.CreatedAt) is { } start && (at - start) / 10 is var tenth && tenth < threshold)
+        if (left <= EffectiveThreshold(at) && Interlocked.Exchange(ref _warned, 1) == 0)
         {
-            threshold = tenth;
-        }
-
-        if (left < threshold && Interlocked.Exchange(ref _warned, 1) == 0)
-        {
+            _warningTimer?.Dispose();
             if (_logger is not null) SessionLog.ExpiringSoon(_logger, Id, at, (long)left.TotalSeconds);
             ExpiringSoon?.Invoke(this, EventArgs.Empty);
         }
+    }
+
+    // The threshold; by default capped at a tenth of the session's lifetime (a short session does not warn from the start).
+    private TimeSpan EffectiveThreshold(DateTimeOffset at) =>
+        !_thresholdSet && (Session.StartedAt ?? Session.CreatedAt) is { } start && (at - start) / 10 is var tenth && tenth < _expiringSoonThreshold
+            ? tenth
+            : _expiringSoonThreshold;
+
+    // A timer on the client's clock for the moment the warning is due; without it a long wait would never warn.
+    private void ScheduleWarning()
+    {
+        if (Volatile.Read(ref _warned) == 1 || Volatile.Read(ref _closed) == 1 || ExpiresAt is not { } at) return;
+        var due = at - EffectiveThreshold(at) - _time.GetUtcNow();
+        // A weak reference: a session nobody holds any more is not kept alive until its warning is due.
+        var timer = due > TimeSpan.Zero ? _time.CreateTimer(static state => OnWarningDue((WeakReference<HubSession>)state!), new WeakReference<HubSession>(this), due, Timeout.InfiniteTimeSpan) : null;
+        Interlocked.Exchange(ref _warningTimer, timer)?.Dispose();
+    }
+
+    private static void OnWarningDue(WeakReference<HubSession> session)
+    {
+        if (session.TryGetTarget(out var target)) target.WarnIfExpiringSoon();
     }
 
     /// <summary>Closes the session; later submissions are rejected. Closing twice does nothing.</summary>
@@ -236,6 +348,7 @@ public class HubSession : IAsyncDisposable
         try
         {
             Session = await _client.Sessions.CloseSessionAsync(Id, cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _warningTimer, null)?.Dispose(); // a closed session has nothing to warn about
         }
         catch
         {
@@ -260,6 +373,8 @@ public class HubSession : IAsyncDisposable
         {
             // Best effort: the session also ends by itself when its ttl expires.
         }
+
+        Interlocked.Exchange(ref _warningTimer, null)?.Dispose();
 
         GC.SuppressFinalize(this);
     }

@@ -47,21 +47,23 @@ public class ResilienceTests
     [Test]
     public async Task TooManyRequests_WithRetryAfter2s_WaitsTwoSecondsOfFakeTime()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var fake = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new TimerRecordingTimeProvider(fake);
         var logs = new CapturingLoggerProvider();
         await using var provider = Provider(logs, time);
         var client = provider.GetRequiredService<IHubQuantumClient>();
         _hub.Faults.Add(FaultRule.TooManyRequests("GET", "/quantum/backends", TimeSpan.FromSeconds(2), times: 1));
 
         var call = client.Backends.GetBackendsAsync();
-        await Emulators.EventuallyAsync(() => logs.AllText.Contains("Retrying GET /quantum/backends", StringComparison.Ordinal), because: "the 429 leads to a scheduled retry");
-        time.Advance(TimeSpan.FromMilliseconds(1900));
-        await Task.Delay(200);
+        var retryDelay = await time.FirstTimerDue(TimeSpan.FromSeconds(2)).WaitAsync(TimeSpan.FromSeconds(10));
+        fake.Advance(TimeSpan.FromMilliseconds(1900));
 
-        Assert.That(call.IsCompleted, Is.False, "1.9 s of fake time is not enough");
+        Assert.That(retryDelay.Fired, Is.False, "1.9 s of fake time is not enough");
+        Assert.That(call.IsCompleted, Is.False);
         Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
 
-        time.Advance(TimeSpan.FromMilliseconds(150));
+        fake.Advance(TimeSpan.FromMilliseconds(150));
+        Assert.That(retryDelay.Fired, Is.True, "the retry is due at 2 s");
         var backends = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(backends, Is.Not.Empty);
@@ -142,5 +144,48 @@ public class ResilienceTests
 
         services.AddKipuHub(Emulators.Configure(_hub, configure));
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>A clock that reports each timer created on it (its due time, and whether it fired), over a fake clock.</summary>
+    private sealed class TimerRecordingTimeProvider(FakeTimeProvider inner) : TimeProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, TaskCompletionSource<RecordedTimer>> _firstByDue = new();
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        /// <summary>Completes when the first timer with this due time is created.</summary>
+        public Task<RecordedTimer> FirstTimerDue(TimeSpan due) => Slot(due).Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var recorded = new RecordedTimer();
+            var timer = inner.CreateTimer(s =>
+            {
+                recorded.Fired = true;
+                callback(s);
+            }, state, dueTime, period);
+            Slot(dueTime).TrySetResult(recorded);
+            return timer;
+        }
+
+        private TaskCompletionSource<RecordedTimer> Slot(TimeSpan due) =>
+            _firstByDue.GetOrAdd(due, _ => new TaskCompletionSource<RecordedTimer>(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
+    private sealed class RecordedTimer
+    {
+        private volatile bool _fired;
+
+        public bool Fired
+        {
+            get => _fired;
+            set => _fired = value;
+        }
     }
 }

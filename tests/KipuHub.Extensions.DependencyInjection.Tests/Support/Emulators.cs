@@ -32,19 +32,4 @@ public static class Emulators
         });
         return services;
     }
-
-    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; fails the test after <paramref name="limit"/>.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan? limit = null, string? because = null)
-    {
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(because ?? "The condition did not hold in time.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
 }

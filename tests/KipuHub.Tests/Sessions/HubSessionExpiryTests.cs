@@ -89,6 +89,54 @@ public class HubSessionExpiryTests
     }
 
     [Test]
+    public async Task ExpiringSoon_is_raised_by_a_timer_on_the_clients_clock_with_no_call_in_progress()
+    {
+        var time = new FakeTimeProvider(Created);
+        using var client = Hub.Quantum(Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}"""), o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+        var raisedAt = new List<TimeSpan?>();
+        session.ExpiringSoon += (_, _) => raisedAt.Add(session.TimeLeft);
+
+        time.Advance(TimeSpan.FromMinutes(54));
+        Assert.That(raisedAt, Is.Empty, "6 minutes left");
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        time.Advance(TimeSpan.FromMinutes(4));
+
+        Assert.That(raisedAt, Is.EqualTo(new TimeSpan?[] { TimeSpan.FromMinutes(5) }), "once, exactly at the threshold");
+    }
+
+    [Test]
+    public async Task A_changed_threshold_or_expiry_moves_the_timer_and_a_closed_session_never_warns()
+    {
+        var time = new FakeTimeProvider(Created);
+        var expiresAt = "2026-12-01T13:00:00Z";
+        var stub = new StubHandler(request => request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/close", StringComparison.Ordinal)
+            ? StubHandler.Json(HttpStatusCode.OK, """{"id":"s1","status":"CLOSED"}""")
+            : StubHandler.Json(request.Method == HttpMethod.Post ? HttpStatusCode.Created : HttpStatusCode.OK, $$"""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"{{expiresAt}}"}"""));
+        using var client = Hub.Quantum(stub, o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+        var raised = 0;
+        session.ExpiringSoon += (_, _) => raised++;
+
+        session.ExpiringSoonThreshold = TimeSpan.FromMinutes(20);
+        time.Advance(TimeSpan.FromMinutes(40));
+        Assert.That(raised, Is.EqualTo(1), "the larger threshold is due 20 minutes before 13:00");
+
+        await using var second = await client.OpenSessionAsync(Request);
+        var secondRaised = 0;
+        second.ExpiringSoon += (_, _) => secondRaised++;
+        expiresAt = "2026-12-01T14:00:00Z";
+        await second.RefreshAsync();
+        time.Advance(TimeSpan.FromMinutes(16));
+        Assert.That(secondRaised, Is.Zero, "the Hub moved expires_at to 14:00: not due at 12:56");
+
+        await second.CloseAsync();
+        time.Advance(TimeSpan.FromHours(2));
+        Assert.That(secondRaised, Is.Zero, "a closed session never warns");
+    }
+
+    [Test]
     public async Task Submissions_after_the_ttl_ran_out_are_refused_and_send_nothing()
     {
         var time = new FakeTimeProvider(Created);
