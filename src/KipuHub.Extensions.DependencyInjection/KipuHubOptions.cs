@@ -57,8 +57,10 @@ public sealed class KipuHubOptions : KipuHubEndpointOptions
 
     /// <summary>
     /// Gets or sets the most the Quantum client may spend over every job it submits, in the backends' currency
-    /// (<c>KipuHub:MaxCost</c>, e.g. <c>25.50</c>; <see cref="HubQuantumClientOptions.MaxCost"/>). The budget is kept per
-    /// client instance, and the registered clients are transient: each resolved client starts with the whole budget.
+    /// (<c>KipuHub:MaxCost</c>, e.g. <c>25.50</c>; <see cref="HubQuantumClientOptions.MaxCost"/>). The registration keeps
+    /// one <see cref="HubCostBudget"/> for the application's lifetime, shared by every Quantum client it resolves (they are
+    /// transient); read it from <see cref="IHubQuantumClient.CostBudget"/>. A change of the value after the first client
+    /// was resolved takes effect at the next start.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: no budget. Must be 0 or more.</value>
     public decimal? MaxCost { get; set; }

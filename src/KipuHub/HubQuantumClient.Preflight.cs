@@ -66,14 +66,14 @@ public partial class HubQuantumClient
             if (!result.IsValid) throw new JobPreflightException(result);
         }
 
-        var scope = HubCostScope.Current;
-        if (_budget is null && scope is null) return;
+        // Every budget in force, the client's first: the reservation is all-or-nothing across them.
+        var scopes = HubCostScope.Current?.Chain().ToList() ?? [];
+        if (_budget is null && scopes.Count == 0) return;
+        var budgets = scopes.Select(s => s.Budget).Prepend(_budget).OfType<HubCostBudget>().ToList();
         var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
-        if (_budget is not null && !_budget.TryReserve(estimate.Total, out var spent)) throw new JobBudgetExceededException(_budget.Max, spent, estimate);
-        if (scope?.TryReserve(estimate) is { } refusing)
+        if (HubCostBudget.TryReserve(estimate, budgets) is { } refusal)
         {
-            _budget?.Release(estimate.Total);
-            throw new JobBudgetExceededException(refusing.MaxCost, refusing.Spent, estimate, refusing);
+            throw new JobBudgetExceededException(refusal.Budget, refusal.Spent, estimate, scopes.FirstOrDefault(s => ReferenceEquals(s.Budget, refusal.Budget)));
         }
     }
 }

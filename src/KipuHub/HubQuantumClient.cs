@@ -31,7 +31,7 @@ namespace KipuHub;
 public partial class HubQuantumClient : HubClient, IHubQuantumClient
 {
     private readonly bool _validateBeforeSubmit;
-    private readonly Jobs.CostBudget? _budget;
+    private readonly HubCostBudget? _budget;
 
     /// <summary>Creates a client for the public Hub with a personal access token or service execution token.</summary>
     /// <param name="apiKey">The token, sent as <c>X-Auth-Token</c>.</param>
@@ -49,7 +49,7 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
         : base(HubClientCore.Create(Settings(options)))
     {
         _validateBeforeSubmit = options.ValidateBeforeSubmit;
-        _budget = options.MaxCost is { } max ? new Jobs.CostBudget(max) : null;
+        _budget = BudgetOf(options);
     }
 
     /// <summary>
@@ -66,8 +66,11 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
         : base(HubClientCore.CreateOver(pipeline, Settings(options)))
     {
         _validateBeforeSubmit = options.ValidateBeforeSubmit;
-        _budget = options.MaxCost is { } max ? new Jobs.CostBudget(max) : null;
+        _budget = BudgetOf(options);
     }
+
+    /// <inheritdoc />
+    public virtual HubCostBudget? CostBudget => _budget;
 
     /// <summary>Creates a client for mocking; every member of such an instance must be set up.</summary>
     protected HubQuantumClient()
@@ -76,4 +79,8 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
 
     /// <inheritdoc />
     public virtual string? OrganizationId => Core.OrganizationId;
+
+    // The options' shared budget, or one of this client's own for MaxCost (OptionRules refuses both at once).
+    private static HubCostBudget? BudgetOf(HubQuantumClientOptions options) =>
+        options.CostBudget ?? (options.MaxCost is { } max ? new HubCostBudget(max) : null);
 }

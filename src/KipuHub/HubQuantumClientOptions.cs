@@ -38,14 +38,23 @@ public sealed class HubQuantumClientOptions : HubAccountClientOptions
     /// (<see cref="HubQuantumClient.EstimateCostAsync"/>) of every job it submits. A submission whose estimate would cross
     /// it is refused before its POST with <see cref="JobBudgetExceededException"/> (in a batch: that item and every item
     /// after it are <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>; the batch stops at its budget). For a budget
-    /// over one block of code rather than the client's lifetime, use <see cref="HubCostScope"/>.
+    /// over one block of code rather than the client's lifetime, use <see cref="HubCostScope"/>; to share one budget
+    /// between clients, <see cref="CostBudget"/>. The client's budget is <see cref="IHubQuantumClient.CostBudget"/>.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: no budget, and no estimate is fetched. Must be 0 or more (0 allows only free jobs); configuration: <c>KipuHub:MaxCost</c>.</value>
     public decimal? MaxCost { get; set; }
 
+    /// <summary>
+    /// Gets or sets a budget shared by every client given it, in place of <see cref="MaxCost"/> (set one or the other):
+    /// for example one budget for all the clients of a tenant. <c>AddKipuHub</c> gives each registration one from
+    /// <c>KipuHub:MaxCost</c>, so the transient clients it resolves share it.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public HubCostBudget? CostBudget { get; set; }
+
     /// <inheritdoc />
     private protected override IEnumerable<OptionProblem> ApiProblems(Func<string, string> keyOf) =>
-        OptionRules.MaxCost(MaxCost, keyOf(nameof(MaxCost))) is { } problem ? [problem] : [];
+        new[] { OptionRules.MaxCost(MaxCost, keyOf(nameof(MaxCost))), OptionRules.OneBudget(MaxCost, CostBudget, keyOf(nameof(MaxCost)), keyOf(nameof(CostBudget))) }.OfType<OptionProblem>();
 
     /// <inheritdoc />
     private protected override (HubApiKind Api, Uri? DefaultBaseUrl, string Example) Endpoint =>

@@ -49,6 +49,13 @@ public partial interface IHubQuantumClient
     Task<Backend?> GetLeastBusyBackendAsync(BackendProvider provider, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Gets this client's budget (<see cref="HubQuantumClientOptions.MaxCost"/> or <see cref="HubQuantumClientOptions.CostBudget"/>;
+    /// under <c>AddKipuHub</c> the registration's, from <c>KipuHub:MaxCost</c>): what it allows, let through and refused.
+    /// </summary>
+    /// <value><see langword="null"/> when the client has no budget.</value>
+    HubCostBudget? CostBudget { get; }
+
+    /// <summary>
     /// Checks a job against its backend before anything is sent (preflight): status (OFFLINE, RETIRED), qubits used
     /// (the IonQ circuit's <c>qubits</c> and targets, the OpenQASM <c>qubit[n]</c>/<c>qreg</c> declarations) against
     /// <c>configuration.qubit_count</c>, shots against <c>shots_range</c>, <c>input_format</c> against

@@ -120,10 +120,10 @@ public class CostBudgetTests : EmulatorFixture
 
         Assert.That(ex!.Scope, Is.SameAs(budget));
         Assert.That(ex.Message, Does.Contain("cost scope").And.Contain("HubCostScope"));
-        Assert.That(budget.Spent, Is.EqualTo(0.89m));
-        Assert.That(budget.Remaining, Is.EqualTo(0.11m));
-        Assert.That(budget.Submitted.Select(e => e.Total), Is.EqualTo(new[] { 0.445m, 0.445m }));
-        Assert.That(budget.Refused.Single().Total, Is.EqualTo(0.445m));
+        Assert.That(budget.Budget.Spent, Is.EqualTo(0.89m));
+        Assert.That(budget.Budget.Remaining, Is.EqualTo(0.11m));
+        Assert.That(budget.Budget.Submitted.Select(e => e.Total), Is.EqualTo(new[] { 0.445m, 0.445m }));
+        Assert.That(budget.Budget.Refused.Single().Total, Is.EqualTo(0.445m));
         Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs") - posts, Is.EqualTo(2));
     }
 
@@ -136,15 +136,15 @@ public class CostBudgetTests : EmulatorFixture
         {
             await client.SubmitJobAsync(Garnet(100));
             Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
-            Assert.That((inner.Spent, outer.Spent), Is.EqualTo((0.445m, 0.445m)), "the refused job counts in neither");
-            Assert.That(outer.Refused, Is.Empty, "the inner scope refused it");
+            Assert.That((inner.Budget.Spent, outer.Budget.Spent), Is.EqualTo((0.445m, 0.445m)), "the refused job counts in neither");
+            Assert.That(outer.Budget.Refused, Is.Empty, "the inner scope refused it");
         }
 
         Assert.That(HubCostScope.Current, Is.SameAs(outer));
         await client.SubmitJobAsync(Garnet(100));
         var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
         Assert.That(ex!.Scope, Is.SameAs(outer));
-        Assert.That(outer.Spent, Is.EqualTo(0.89m));
+        Assert.That(outer.Budget.Spent, Is.EqualTo(0.89m));
     }
 
     [Test]
@@ -160,7 +160,8 @@ public class CostBudgetTests : EmulatorFixture
         await client.SubmitJobAsync(Garnet(100));
         var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => client.SubmitJobAsync(Garnet(100)));
         Assert.That(ex!.Scope, Is.Null, "the client's MaxCost refused it");
-        Assert.That(ex.Spent, Is.EqualTo(0.89m), "0.445 in the scope plus 0.445 after it; the refused one was given back");
+        Assert.That(ex.Spent, Is.EqualTo(0.89m), "0.445 in the scope plus 0.445 after it; the one the scope refused never counted");
+        Assert.That(ex.Budget, Is.SameAs(client.CostBudget));
     }
 
     [Test]

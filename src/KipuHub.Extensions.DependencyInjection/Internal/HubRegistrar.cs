@@ -54,7 +54,11 @@ internal static class HubRegistrar
             ? new HubQuantumClientOptions
             {
                 BaseUrl = options.BaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId,
-                ValidateBeforeSubmit = options.ValidateBeforeSubmit, MaxCost = options.MaxCost,
+                ValidateBeforeSubmit = options.ValidateBeforeSubmit,
+                // One budget per registration (this context is a singleton), so the transient clients share it. A negative
+                // MaxCost stays a MaxCost, for the facade's rule to refuse with its message.
+                MaxCost = options.MaxCost < 0 ? options.MaxCost : null,
+                CostBudget = options.MaxCost is { } max && max >= 0 ? new HubCostBudget(max) : null,
             }
             : new HubPlatformClientOptions { BaseUrl = options.PlatformBaseUrl, Environment = options.Environment, Credential = credential, OrganizationId = options.OrganizationId };
         return EndpointContext.Create(Shared(services, client, options.Headers, options.Timeout, options.MaxRetries, options.Waiting));

@@ -31,6 +31,12 @@ internal static class OptionRules
             ? new(key, $"{key} must be 0 or more, in the backends' currency (0 allows only free jobs), or null for no budget (got {maxCost.Value.ToString(CultureInfo.InvariantCulture)}).", OutOfRange: true)
             : null;
 
+    /// <summary>A client's budget: its own (MaxCost) or a shared one (CostBudget), not both.</summary>
+    public static OptionProblem? OneBudget(decimal? maxCost, HubCostBudget? shared, string maxCostKey, string sharedKey) =>
+        maxCost is not null && shared is not null
+            ? new(maxCostKey, $"Set {maxCostKey} (a budget of this client's own) or {sharedKey} (a shared one), not both: the shared budget already has its limit ({shared.MaxCost.ToString(CultureInfo.InvariantCulture)}).")
+            : null;
+
     /// <summary>Extra headers: named, no credentials, no second organization.</summary>
     public static IEnumerable<OptionProblem> Headers(IEnumerable<KeyValuePair<string, string>>? headers, string key, bool hasOrganization)
     {

@@ -72,6 +72,34 @@ public class PreflightOptionsTests
     }
 
     [Test]
+    public async Task MaxCost_from_configuration_is_one_budget_shared_by_every_client_the_registration_resolves()
+    {
+        await using var provider = Provider(new() { ["KipuHub:MaxCost"] = "0.50" });
+        var first = provider.GetRequiredService<IHubQuantumClient>();
+        using var scope = provider.CreateScope();
+        var second = scope.ServiceProvider.GetRequiredService<HubQuantumClient>();
+        var posts = _hub.Requests.CountOf("POST", "/quantum/jobs");
+
+        await first.SubmitJobAsync(Garnet());
+        var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => second.SubmitJobAsync(Garnet()), "another resolved client does not start afresh");
+
+        Assert.That(second, Is.Not.SameAs(first), "transient clients");
+        Assert.That(second.CostBudget, Is.SameAs(first.CostBudget));
+        Assert.That(ex!.Budget, Is.SameAs(first.CostBudget));
+        Assert.That(first.CostBudget!.Spent, Is.EqualTo(0.445m));
+        Assert.That(first.CostBudget.Refused, Has.Count.EqualTo(1));
+        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts + 1));
+    }
+
+    [Test]
+    public async Task Without_MaxCost_a_registered_client_has_no_budget()
+    {
+        await using var provider = Provider([]);
+
+        Assert.That(provider.GetRequiredService<IHubQuantumClient>().CostBudget, Is.Null);
+    }
+
+    [Test]
     public void A_negative_MaxCost_fails_the_start_naming_the_key()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
