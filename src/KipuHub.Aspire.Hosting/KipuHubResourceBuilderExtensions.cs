@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Publishing;
 
 namespace Aspire.Hosting;
 
@@ -67,7 +68,8 @@ public static class KipuHubResourceBuilderExtensions
 
     /// <summary>
     /// Adds the real Kipu Quantum Hub: a connection string with its production base URLs and the personal access token
-    /// read from the secret parameter <c>{name}-token</c> (user secrets: <c>Parameters:{name}-token</c>).
+    /// read from the secret parameter <c>{name}-token</c> (user secrets: <c>Parameters:{name}-token</c>). In the publish
+    /// manifest it is a <c>value.v0</c> resource whose connection string references that parameter.
     /// </summary>
     /// <param name="builder">The AppHost builder.</param>
     /// <param name="name">The resource name.</param>
@@ -79,6 +81,17 @@ public static class KipuHubResourceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         token ??= builder.AddParameter($"{name}-token", secret: true);
-        return builder.AddResource(new KipuHubResource(name, token.Resource)).ExcludeFromManifest();
+        var hub = new KipuHubResource(name, token.Resource);
+        return builder.AddResource(hub).WithManifestPublishingCallback(context => WriteManifest(context, hub));
+    }
+
+    /// <summary>
+    /// Writes the real Hub as a <c>value.v0</c> resource: its connection string, whose token is the expression of the
+    /// secret parameter (<c>{name-token.value}</c>), never its value, so a deployment tool asks for it as a secret.
+    /// </summary>
+    private static void WriteManifest(ManifestPublishingContext context, KipuHubResource hub)
+    {
+        context.Writer.WriteString("type", "value.v0");
+        context.WriteConnectionString(hub);
     }
 }

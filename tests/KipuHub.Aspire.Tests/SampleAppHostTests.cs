@@ -74,9 +74,10 @@ public sealed class SampleAppHostTests
         Assert.That(token.Secret, Is.True);
         Assert.That(emulator.Token, Is.SameAs(token));
         var connectionString = emulator.ConnectionStringExpression;
-        Assert.That(connectionString.Format, Is.EqualTo("Endpoint={0};PlatformEndpoint={1};ServiceEndpoint={2};Token={3}"));
+        Assert.That(connectionString.Format, Is.EqualTo("Endpoint={0};PlatformEndpoint={1};ServiceEndpoint={2};Token={3};ServiceToken={4}"));
         var urls = connectionString.ValueProviders.Take(3).Cast<ReferenceExpression>().Select(e => e.Format);
-        Assert.That(urls, Is.EqualTo(new[] { "{0}/quantum/", "{0}/qc-catalog/", "{0}/" }));
+        Assert.That(urls, Is.EqualTo(new[] { "{0}/quantum/", "{0}/qc-catalog/", "{0}/gateway/" }));
         Assert.That(connectionString.ValueProviders[3], Is.SameAs(token));
+        Assert.That(connectionString.ValueProviders[4], Is.SameAs(token), "the emulator's gateway accepts the same token");
     }
 }
