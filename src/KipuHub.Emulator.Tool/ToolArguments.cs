@@ -5,6 +5,18 @@ namespace KipuHub.Emulator.Tool;
 /// <summary>The command line of <c>kipuhub-emulator</c>: <c>[--port N] [--seed N] [--token VALUE] [--help]</c>.</summary>
 internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool Help)
 {
+    /// <summary>The variable an orchestrator hands the port over in (used when there is no <c>--port</c>).</summary>
+    public const string PortVariable = "KIPUHUB_EMULATOR_PORT";
+
+    /// <summary>The variable an orchestrator hands the token over in (used when there is no <c>--token</c>), so it never shows in the process list.</summary>
+    public const string TokenVariable = "KIPUHUB_EMULATOR_TOKEN";
+
+    /// <summary>Where <see cref="Token"/> came from.</summary>
+    public TokenSource TokenSource { get; init; }
+
+    /// <summary>Whether the command line named <c>--port</c> (the environment's port is then ignored).</summary>
+    private bool PortGiven { get; init; }
+
     /// <summary>The default port, so apps can keep <c>KipuHub:BaseUrl</c> and <c>KipuHub:PlatformBaseUrl</c> fixed in their development settings.</summary>
     public const int DefaultPort = 5280;
 
@@ -15,7 +27,11 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
         Usage: kipuhub-emulator [--port N] [--seed N] [--token VALUE]
           --port N       loopback port (default 5280; 0 picks a free one)
           --seed N       seed for measurement sampling (same seed, same counts)
-          --token VALUE  the personal access token to accept (default: a random one, printed at start)
+          --token VALUE  the token to accept on every API, the Service gateway included (default: random
+                         ones, printed at start; a given token is never printed)
+
+        Environment: KIPUHUB_EMULATOR_PORT and KIPUHUB_EMULATOR_TOKEN stand for --port and --token when
+        those are not given (the Aspire hosting integration uses them).
 
         At start it prints the base URLs and configuration (appsettings.json, user secrets, environment
         variables) that points an app's Quantum, Platform and Service clients at it. Stop with Ctrl+C.
@@ -30,14 +46,38 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
             parsed = args[i] switch
             {
                 "--help" or "-h" => parsed with { Help = true },
-                "--port" => parsed with { Port = Number(args, ++i) },
+                "--port" => parsed with { Port = Number(args, ++i), PortGiven = true },
                 "--seed" => parsed with { Seed = Number(args, ++i) },
-                "--token" => parsed with { Token = Value(args, ++i) },
+                "--token" => parsed with { Token = Value(args, ++i), TokenSource = TokenSource.CommandLine },
                 var other => throw new ArgumentException($"Unknown argument '{other}'.\n\n{Usage}"),
             };
         }
 
         return parsed;
+    }
+
+    /// <summary>Fills in the port and the token from the environment where the command line has none.</summary>
+    /// <param name="getVariable">Reads an environment variable (<see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
+    /// <exception cref="ArgumentException"><see cref="PortVariable"/> is not a whole number.</exception>
+    public ToolArguments WithEnvironment(Func<string, string?> getVariable)
+    {
+        var arguments = this;
+        if (!PortGiven && getVariable(PortVariable) is { Length: > 0 } port)
+        {
+            arguments = arguments with
+            {
+                Port = int.TryParse(port, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                    ? number
+                    : throw new ArgumentException($"{PortVariable} needs a whole number."),
+            };
+        }
+
+        if (Token is null && getVariable(TokenVariable) is { Length: > 0 } token)
+        {
+            arguments = arguments with { Token = token, TokenSource = TokenSource.Environment };
+        }
+
+        return arguments;
     }
 
     private static string Value(IReadOnlyList<string> args, int index) =>
