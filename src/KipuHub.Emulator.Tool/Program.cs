@@ -60,7 +60,7 @@ internal static class Program
             return 0;
         }
 
-        var options = new KipuHubEmulatorOptions { Port = arguments.Port, Seed = arguments.Seed };
+        var options = arguments.ToEmulatorOptions();
         if (arguments.Token is { } token)
         {
             // One token for every API: an app configured from one connection string sends it to the gateway too.

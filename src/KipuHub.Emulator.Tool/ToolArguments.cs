@@ -1,10 +1,23 @@
 using System.Globalization;
+using KipuHub.Emulator.Faults;
 
 namespace KipuHub.Emulator.Tool;
 
-/// <summary>The command line of <c>kipuhub-emulator</c>: <c>[--port N] [--seed N] [--token VALUE] [--help]</c>.</summary>
+/// <summary>
+/// The command line of <c>kipuhub-emulator</c>: <c>[--port N] [--seed N] [--token VALUE] [--job-pending-ms N]
+/// [--job-running-ms N] [--fault RULE]... [--help]</c>.
+/// </summary>
 internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool Help)
 {
+    /// <summary>How long a job stays PENDING (<c>--job-pending-ms</c>); null keeps the emulator's default.</summary>
+    public TimeSpan? JobPending { get; init; }
+
+    /// <summary>How long a job stays RUNNING (<c>--job-running-ms</c>); null keeps the emulator's default.</summary>
+    public TimeSpan? JobRunning { get; init; }
+
+    /// <summary>The fault rules (<c>--fault</c>, repeatable), in order.</summary>
+    public IReadOnlyList<FaultRule> Faults { get; init; } = [];
+
     /// <summary>The variable an orchestrator hands the port over in (used when there is no <c>--port</c>).</summary>
     public const string PortVariable = "KIPUHUB_EMULATOR_PORT";
 
@@ -24,11 +37,18 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
     public const string Usage = """
         kipuhub-emulator: a local Kipu Quantum Hub for development (Quantum API, Platform API and demo service gateway).
 
-        Usage: kipuhub-emulator [--port N] [--seed N] [--token VALUE]
-          --port N       loopback port (default 5280; 0 picks a free one)
-          --seed N       seed for measurement sampling (same seed, same counts)
-          --token VALUE  the token to accept on every API, the Service gateway included (default: random
-                         ones, printed at start; a given token is never printed)
+        Usage: kipuhub-emulator [--port N] [--seed N] [--token VALUE] [--job-pending-ms N] [--job-running-ms N] [--fault RULE]...
+          --port N            loopback port (default 5280; 0 picks a free one)
+          --seed N            seed for measurement sampling and fault probabilities (same seed, same counts)
+          --token VALUE       the token to accept on every API, the Service gateway included (default: random
+                              ones, printed at start; a given token is never printed)
+          --job-pending-ms N  how long a job stays PENDING (default 20)
+          --job-running-ms N  how long a job stays RUNNING before it ends (default 50)
+          --fault RULE        inject a fault, repeatable: KIND METHOD PATH [times=N] [skip=N] [probability=P]
+                              [status=NNN] [delay-ms=N] [retry-after-ms=N] [after-bytes=N], e.g.
+                              "ServerError POST /quantum/jobs times=2" ('*' for any method; KIND: Latency,
+                              LatencyAfterHandling, TooManyRequests, ServerError, ResetConnection,
+                              ResetAfterHandling, TruncateBody, MalformedJson)
 
         Environment: KIPUHUB_EMULATOR_PORT and KIPUHUB_EMULATOR_TOKEN stand for --port and --token when
         those are not given (the Aspire hosting integration uses them).
@@ -49,6 +69,9 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
                 "--port" => parsed with { Port = Number(args, ++i), PortGiven = true },
                 "--seed" => parsed with { Seed = Number(args, ++i) },
                 "--token" => parsed with { Token = Value(args, ++i), TokenSource = TokenSource.CommandLine },
+                "--job-pending-ms" => parsed with { JobPending = Duration(args, ++i) },
+                "--job-running-ms" => parsed with { JobRunning = Duration(args, ++i) },
+                "--fault" => parsed with { Faults = [.. parsed.Faults, FaultRuleParser.Parse(Value(args, ++i))] },
                 var other => throw new ArgumentException($"Unknown argument '{other}'.\n\n{Usage}"),
             };
         }
@@ -79,6 +102,25 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
 
         return arguments;
     }
+
+    /// <summary>The emulator's options: port, seed, job durations and faults (the token is added by the caller).</summary>
+    public KipuHubEmulatorOptions ToEmulatorOptions()
+    {
+        var options = new KipuHubEmulatorOptions { Port = Port, Seed = Seed };
+        options.JobPendingDuration = JobPending ?? options.JobPendingDuration;
+        options.JobRunningDuration = JobRunning ?? options.JobRunningDuration;
+        foreach (var fault in Faults)
+        {
+            options.Faults.Add(fault);
+        }
+
+        return options;
+    }
+
+    private static TimeSpan Duration(IReadOnlyList<string> args, int index) =>
+        Number(args, index) is >= 0 and var ms
+            ? TimeSpan.FromMilliseconds(ms)
+            : throw new ArgumentException($"'{args[index - 1]}' needs a number of milliseconds, 0 or more.\n\n{Usage}");
 
     private static string Value(IReadOnlyList<string> args, int index) =>
         index < args.Count ? args[index] : throw new ArgumentException($"'{args[index - 1]}' needs a value.\n\n{Usage}");

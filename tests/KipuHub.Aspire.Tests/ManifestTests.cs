@@ -66,6 +66,40 @@ public sealed class ManifestTests
         Assert.That(text, Does.Not.Contain(KnownToken));
     }
 
+    [Test]
+    public async Task JobDurationsAndFaultsAreTheEmulatorsArguments()
+    {
+        var path = ManifestPath();
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = PublishArgs(path), DisableDashboard = true });
+        builder.AddKipuHubEmulator("kipuhub", "/opt/kipuhub/KipuHub.Emulator.Tool.dll")
+            .WithJobDurations(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(1500))
+            .WithFaults("ServerError POST /quantum/jobs times=2", " Latency * /quantum/** delay-ms=500 ");
+        await using (var app = builder.Build())
+        {
+            await app.RunAsync();
+        }
+
+        var args = JsonNode.Parse(await ReadAndDeleteAsync(path))!["resources"]!["kipuhub"]!["args"]!.AsArray().Select(a => (string?)a);
+        Assert.That(args, Is.EqualTo(new[]
+        {
+            "/opt/kipuhub/KipuHub.Emulator.Tool.dll",
+            "--job-pending-ms", "2000", "--job-running-ms", "1500",
+            "--fault", "ServerError POST /quantum/jobs times=2",
+            "--fault", "Latency * /quantum/** delay-ms=500",
+        }));
+    }
+
+    [Test]
+    public void ANegativeOrSubMillisecondDurationAndABlankRuleAreRejectedInTheAppHost()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true });
+        var emulator = builder.AddKipuHubEmulator("kipuhub", "/opt/kipuhub/KipuHub.Emulator.Tool.dll");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.WithJobDurations(TimeSpan.FromSeconds(-1), TimeSpan.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => emulator.WithJobDurations(TimeSpan.Zero, TimeSpan.FromTicks(5)));
+        Assert.Throws<ArgumentException>(() => emulator.WithFaults(" "));
+    }
+
     private static async Task<string> ReadAndDeleteAsync(string path)
     {
         var text = await File.ReadAllTextAsync(path);

@@ -91,6 +91,25 @@ public class ToolRunTests
         Assert.That(KipuHub.Emulator.Tool.ToolArguments.Parse(["--port", "7"]).WithEnvironment(_ => "9").Port, Is.EqualTo(7));
     }
 
+    [Test]
+    public async Task AFaultRuleOnTheCommandLine_HitsTheMatchingRequests()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var output = new BannerWriter();
+        using var error = new StringWriter();
+
+        var run = ToolProgram.RunAsync(["--port", "0", "--token", "t-123", "--fault", "ServerError GET /quantum/backends times=1 status=502"], output, error, stop.Token);
+        var root = await output.Listening.Task.WaitAsync(stop.Token);
+        using var http = new HttpClient { BaseAddress = root };
+        http.DefaultRequestHeaders.Add("X-Auth-Token", "t-123");
+        using var first = await http.GetAsync(new Uri("quantum/backends", UriKind.Relative), stop.Token);
+        using var second = await http.GetAsync(new Uri("quantum/backends", UriKind.Relative), stop.Token);
+        await stop.CancelAsync();
+
+        Assert.That(await run, Is.Zero, error.ToString());
+        Assert.That((first.StatusCode, second.StatusCode), Is.EqualTo((HttpStatusCode.BadGateway, HttpStatusCode.OK)));
+    }
+
     /// <summary>Reports the emulator's root URL once the whole banner is out.</summary>
     private sealed class BannerWriter : StringWriter
     {
