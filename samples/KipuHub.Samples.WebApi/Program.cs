@@ -1,4 +1,6 @@
 using KipuHub.Samples.WebApi;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,6 +8,14 @@ if (builder.Configuration.GetConnectionString("kipuhub") is not null)
 {
     // Started by samples/KipuHub.Samples.AppHost: the connection string names the Hub (or the emulator resource) and the token.
     builder.AddKipuHubClient("kipuhub");
+
+    // The request spans, with the SDK's "KipuHub" spans as their children, sent to the Aspire dashboard (the AppHost
+    // sets OTEL_EXPORTER_OTLP_ENDPOINT), as an Aspire ServiceDefaults project would.
+    var telemetry = builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+    if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+    {
+        telemetry.UseOtlpExporter();
+    }
 }
 else
 {

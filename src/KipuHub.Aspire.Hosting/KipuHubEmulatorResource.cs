@@ -2,7 +2,7 @@ namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>
 /// The local Kipu Quantum Hub emulator (<c>kipuhub-emulator</c>) as an executable resource. Its connection string names
-/// the Quantum, Platform and Service base URLs of its one HTTP endpoint and the dev token it accepts.
+/// the Quantum and Platform base URLs and the Service gateway root of its one HTTP endpoint and the dev token it accepts.
 /// </summary>
 /// <param name="name">The resource name, also the connection string's name.</param>
 /// <param name="command">The command that starts the emulator (<c>kipuhub-emulator</c>, or <c>dotnet</c> with the tool's assembly).</param>
@@ -22,11 +22,15 @@ public sealed class KipuHubEmulatorResource(string name, string command, string 
     /// <summary>The emulator's HTTP endpoint (every API is served under it).</summary>
     public EndpointReference HttpEndpoint => _http ??= new EndpointReference(this, HttpEndpointName);
 
-    /// <summary><c>Endpoint=…/quantum/;PlatformEndpoint=…/qc-catalog/;ServiceEndpoint=…/;Token=…</c>.</summary>
+    /// <summary>
+    /// <c>Endpoint=…/quantum/;PlatformEndpoint=…/qc-catalog/;ServiceEndpoint=…/gateway/;Token=…;ServiceToken=…</c>: the
+    /// emulator accepts its one token on every API, the Service gateway included.
+    /// </summary>
     public ReferenceExpression ConnectionStringExpression =>
         KipuHubConnectionStrings.Create(
             ReferenceExpression.Create($"{HttpEndpoint.Property(EndpointProperty.Url)}/quantum/"),
             ReferenceExpression.Create($"{HttpEndpoint.Property(EndpointProperty.Url)}/qc-catalog/"),
-            ReferenceExpression.Create($"{HttpEndpoint.Property(EndpointProperty.Url)}/"),
+            ReferenceExpression.Create($"{HttpEndpoint.Property(EndpointProperty.Url)}/gateway/"),
+            Token,
             Token);
 }

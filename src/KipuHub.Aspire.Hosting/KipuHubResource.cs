@@ -14,14 +14,20 @@ public sealed class KipuHubResource(string name, ParameterResource token) : Reso
     /// <summary>The Platform API base URL.</summary>
     public Uri PlatformEndpoint { get; set; } = new("https://api.hub.kipu-quantum.com/qc-catalog/");
 
-    /// <summary>The Service gateway base URL of the service the app calls (none by default: each service has its own).</summary>
-    public Uri? ServiceEndpoint { get; set; }
+    /// <summary>
+    /// The Service gateway root; a gateway whose <c>BaseUrl</c> is relative (<c>&lt;context&gt;/&lt;service&gt;/&lt;version&gt;/</c>)
+    /// is resolved against it.
+    /// </summary>
+    public Uri ServiceEndpoint { get; set; } = new("https://gateway.hub.kipu-quantum.com/");
 
-    /// <inheritdoc />
+    /// <summary>
+    /// <c>Endpoint=…;PlatformEndpoint=…;ServiceEndpoint=…;Token=…</c>, no <c>ServiceToken</c>: the real gateways take
+    /// each application's access key pair, configured per gateway.
+    /// </summary>
     public ReferenceExpression ConnectionStringExpression =>
         KipuHubConnectionStrings.Create(
             ReferenceExpression.Create($"{QuantumEndpoint.ToString()}"),
             ReferenceExpression.Create($"{PlatformEndpoint.ToString()}"),
-            ReferenceExpression.Create($"{ServiceEndpoint?.ToString() ?? string.Empty}"),
+            ReferenceExpression.Create($"{ServiceEndpoint.ToString()}"),
             Token);
 }

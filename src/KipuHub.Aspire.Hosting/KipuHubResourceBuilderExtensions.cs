@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Publishing;
 
 namespace Aspire.Hosting;
 
@@ -55,6 +56,52 @@ public static class KipuHubResourceBuilderExtensions
         return builder.WithArgs("--seed", seed.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Sets how long each emulated job stays PENDING and then RUNNING (<c>--job-pending-ms</c>, <c>--job-running-ms</c>;
+    /// defaults 20 ms and 50 ms), e.g. seconds to watch the states in the dashboard or to test waiting and cancelling.
+    /// </summary>
+    /// <param name="builder">The emulator resource.</param>
+    /// <param name="pending">How long a job waits in the queue (PENDING).</param>
+    /// <param name="running">How long it runs (RUNNING) before it completes.</param>
+    /// <returns>The resource builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is negative or not a whole number of milliseconds below <see cref="int.MaxValue"/>.</exception>
+    public static IResourceBuilder<KipuHubEmulatorResource> WithJobDurations(this IResourceBuilder<KipuHubEmulatorResource> builder, TimeSpan pending, TimeSpan running)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithArgs("--job-pending-ms", Milliseconds(pending, nameof(pending)), "--job-running-ms", Milliseconds(running, nameof(running)));
+    }
+
+    /// <summary>
+    /// Injects faults into the emulator's responses, one <c>--fault</c> rule each:
+    /// <c>KIND METHOD PATH [times=N] [skip=N] [probability=P] [status=NNN] [delay-ms=N] [retry-after-ms=N] [after-bytes=N]</c>,
+    /// e.g. <c>"ServerError POST /quantum/jobs times=2"</c> (the next two submissions get 503) or
+    /// <c>"Latency * /quantum/** delay-ms=500"</c>. KIND is a <c>KipuHub.Emulator.Faults.FaultKind</c> name
+    /// (<c>Latency</c>, <c>LatencyAfterHandling</c>, <c>TooManyRequests</c>, <c>ServerError</c>, <c>ResetConnection</c>,
+    /// <c>ResetAfterHandling</c>, <c>TruncateBody</c>, <c>MalformedJson</c>); <c>*</c> as METHOD hits every method; in
+    /// PATH <c>*</c> is one segment and <c>**</c> any number. A bad rule stops the emulator with the reason in its log.
+    /// </summary>
+    /// <param name="builder">The emulator resource.</param>
+    /// <param name="rules">The rules, in the order they are tried.</param>
+    /// <returns>The resource builder.</returns>
+    /// <exception cref="ArgumentException">A rule is blank.</exception>
+    public static IResourceBuilder<KipuHubEmulatorResource> WithFaults(this IResourceBuilder<KipuHubEmulatorResource> builder, params string[] rules)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(rules);
+        foreach (var rule in rules)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(rule, nameof(rules));
+            builder.WithArgs("--fault", rule.Trim());
+        }
+
+        return builder;
+    }
+
+    private static string Milliseconds(TimeSpan duration, string name) =>
+        duration >= TimeSpan.Zero && duration.TotalMilliseconds < int.MaxValue && duration.Ticks % TimeSpan.TicksPerMillisecond == 0
+            ? ((int)duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
+            : throw new ArgumentOutOfRangeException(name, duration, "A job phase lasts zero or more whole milliseconds.");
+
     /// <summary>Serves the emulator on a fixed host port (default: a free one), e.g. 5280 to match fixed app settings.</summary>
     /// <param name="builder">The emulator resource.</param>
     /// <param name="port">The host port.</param>
@@ -67,7 +114,8 @@ public static class KipuHubResourceBuilderExtensions
 
     /// <summary>
     /// Adds the real Kipu Quantum Hub: a connection string with its production base URLs and the personal access token
-    /// read from the secret parameter <c>{name}-token</c> (user secrets: <c>Parameters:{name}-token</c>).
+    /// read from the secret parameter <c>{name}-token</c> (user secrets: <c>Parameters:{name}-token</c>). In the publish
+    /// manifest it is a <c>value.v0</c> resource whose connection string references that parameter.
     /// </summary>
     /// <param name="builder">The AppHost builder.</param>
     /// <param name="name">The resource name.</param>
@@ -79,6 +127,17 @@ public static class KipuHubResourceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         token ??= builder.AddParameter($"{name}-token", secret: true);
-        return builder.AddResource(new KipuHubResource(name, token.Resource)).ExcludeFromManifest();
+        var hub = new KipuHubResource(name, token.Resource);
+        return builder.AddResource(hub).WithManifestPublishingCallback(context => WriteManifest(context, hub));
+    }
+
+    /// <summary>
+    /// Writes the real Hub as a <c>value.v0</c> resource: its connection string, whose token is the expression of the
+    /// secret parameter (<c>{name-token.value}</c>), never its value, so a deployment tool asks for it as a secret.
+    /// </summary>
+    private static void WriteManifest(ManifestPublishingContext context, KipuHubResource hub)
+    {
+        context.Writer.WriteString("type", "value.v0");
+        context.WriteConnectionString(hub);
     }
 }

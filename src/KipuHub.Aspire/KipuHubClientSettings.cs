@@ -9,11 +9,20 @@ public sealed class KipuHubClientSettings
     /// <summary>The Platform API base URL (the connection string's <c>PlatformEndpoint</c>).</summary>
     public Uri? PlatformEndpoint { get; set; }
 
-    /// <summary>The Service gateway root (the connection string's <c>ServiceEndpoint</c>); not used by the Quantum and Platform clients.</summary>
+    /// <summary>
+    /// The Service gateway root (the connection string's <c>ServiceEndpoint</c>): every service gateway configured with a
+    /// relative <c>BaseUrl</c> (<c>KipuHub:ServiceGateways:echo:BaseUrl</c> = <c>kipu-demo/echo/1.0.0/</c>) is resolved against it.
+    /// </summary>
     public Uri? ServiceEndpoint { get; set; }
 
     /// <summary>The personal access token (the connection string's <c>Token</c>). Never logged.</summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// The gateway bearer token (the connection string's <c>ServiceToken</c>, written by the emulator resource): given to
+    /// every gateway resolved against <see cref="ServiceEndpoint"/> that has no token source of its own. Never logged.
+    /// </summary>
+    public string? ServiceToken { get; set; }
 
     /// <summary>Leaves out the <c>kipuhub</c> health check.</summary>
     public bool DisableHealthChecks { get; set; }
@@ -24,7 +33,7 @@ public sealed class KipuHubClientSettings
     /// <summary>Leaves out the "KipuHub" meter from OpenTelemetry metrics.</summary>
     public bool DisableMetrics { get; set; }
 
-    /// <summary>Reads <c>Endpoint=…;PlatformEndpoint=…;ServiceEndpoint=…;Token=…</c> (keys case-insensitive, unknown keys ignored).</summary>
+    /// <summary>Reads <c>Endpoint=…;PlatformEndpoint=…;ServiceEndpoint=…;Token=…[;ServiceToken=…]</c> (keys case-insensitive, unknown keys ignored).</summary>
     /// <param name="connectionString">The connection string.</param>
     /// <exception cref="FormatException">A URL is not absolute; the message never holds the connection string.</exception>
     public void ParseConnectionString(string? connectionString)
@@ -47,6 +56,10 @@ public sealed class KipuHubClientSettings
             if (key.Equals("Token", StringComparison.OrdinalIgnoreCase))
             {
                 Token = value;
+            }
+            else if (key.Equals("ServiceToken", StringComparison.OrdinalIgnoreCase))
+            {
+                ServiceToken = value.Length == 0 ? null : value;
             }
             else if (key.Equals("Endpoint", StringComparison.OrdinalIgnoreCase))
             {

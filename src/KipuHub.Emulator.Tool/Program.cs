@@ -27,37 +27,26 @@ internal static class Program
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
-        return await RunAsync(WithEnvironment(args), Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Adds <c>--port</c> and <c>--token</c> from <c>KIPUHUB_EMULATOR_PORT</c> and <c>KIPUHUB_EMULATOR_TOKEN</c> when the
-    /// command line has none: an orchestrator (the Aspire hosting integration) hands them over this way, so the token
-    /// never shows in the process list.
-    /// </summary>
-    internal static string[] WithEnvironment(string[] args)
-    {
-        var all = new List<string>(args);
-        foreach (var (option, variable) in new[] { ("--port", "KIPUHUB_EMULATOR_PORT"), ("--token", "KIPUHUB_EMULATOR_TOKEN") })
-        {
-            if (!all.Contains(option) && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
-            {
-                all.Add(option);
-                all.Add(value);
-            }
-        }
-
-        return [.. all];
+        return await RunAsync(args, Console.Out, Console.Error, stop.Token, Environment.GetEnvironmentVariable).ConfigureAwait(false);
     }
 
     /// <summary>Parses <paramref name="args"/>, runs the emulator until <paramref name="stop"/> is cancelled, returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Standard output: the banner.</param>
+    /// <param name="error">Standard error: a start-up failure.</param>
+    /// <param name="stop">Stops the emulator.</param>
+    /// <param name="getVariable">
+    /// Reads <c>KIPUHUB_EMULATOR_PORT</c> and <c>KIPUHUB_EMULATOR_TOKEN</c>, which stand for <c>--port</c> and
+    /// <c>--token</c> when the command line has none (an orchestrator hands them over this way, so the token never
+    /// shows in the process list); <see langword="null"/> reads no environment.
+    /// </param>
     /// <remarks>A start-up failure the user can fix (a taken port) is one line on <paramref name="error"/>, never a stack trace.</remarks>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop, Func<string, string?>? getVariable = null)
     {
         ToolArguments arguments;
         try
         {
-            arguments = ToolArguments.Parse(args);
+            arguments = ToolArguments.Parse(args).WithEnvironment(getVariable ?? (_ => null));
         }
         catch (ArgumentException ex)
         {
@@ -71,10 +60,12 @@ internal static class Program
             return 0;
         }
 
-        var options = new KipuHubEmulatorOptions { Port = arguments.Port, Seed = arguments.Seed };
+        var options = arguments.ToEmulatorOptions();
         if (arguments.Token is { } token)
         {
+            // One token for every API: an app configured from one connection string sends it to the gateway too.
             options.Users.Add(new EmulatorUser("emulator-user", token));
+            options.ServiceTokens.Add(token);
         }
 
         KipuHubEmulator hub;
@@ -95,7 +86,7 @@ internal static class Program
 
         await using (hub.ConfigureAwait(false))
         {
-            StartupBanner.Write(output, hub, tokenWasGiven: arguments.Token is not null);
+            StartupBanner.Write(output, hub, arguments.TokenSource);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await WaitAsync(stop).ConfigureAwait(false);
             await output.WriteLineAsync("Stopping the emulator.").ConfigureAwait(false);

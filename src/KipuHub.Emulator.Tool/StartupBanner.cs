@@ -12,19 +12,29 @@ namespace KipuHub.Emulator.Tool;
 /// calls, with the emulator's token, to the production Hub. So the appsettings section, the user secrets and the
 /// environment variables all name <c>BaseUrl</c>, <c>PlatformBaseUrl</c> and each demo service's gateway.</para>
 /// <para>The tokens are printed only here, on standard output, because a developer needs them to configure an app;
-/// they are random per run (unless given with <c>--token</c>, which is never echoed), accepted only by this emulator,
-/// and never written to a log. The appsettings section holds no token: it is meant to be committed.</para>
+/// they are random per run, accepted only by this emulator, and never written to a log. A given token (<c>--token</c>
+/// or <c>KIPUHUB_EMULATOR_TOKEN</c>, which the tool also accepts on the gateway) is never echoed: under Aspire the
+/// console is the resource's log. The appsettings section holds no token: it is meant to be committed.</para>
 /// </remarks>
 internal static class StartupBanner
 {
-    /// <summary>Stands for the personal access token the user passed with <c>--token</c>.</summary>
+    /// <summary>Stands for the token the user passed with <c>--token</c>.</summary>
     public const string GivenTokenPlaceholder = "<your --token value>";
+
+    /// <summary>Stands for the token handed over in <c>KIPUHUB_EMULATOR_TOKEN</c>.</summary>
+    public const string EnvironmentTokenPlaceholder = "(from KIPUHUB_EMULATOR_TOKEN)";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static void Write(TextWriter output, KipuHubEmulator hub, bool tokenWasGiven)
+    public static void Write(TextWriter output, KipuHubEmulator hub, TokenSource tokenSource)
     {
-        var accessToken = tokenWasGiven ? GivenTokenPlaceholder : hub.AccessToken;
+        // A given token is also the gateway's (Program), so both stand in for it.
+        var (accessToken, serviceToken) = tokenSource switch
+        {
+            TokenSource.CommandLine => (GivenTokenPlaceholder, GivenTokenPlaceholder),
+            TokenSource.Environment => (EnvironmentTokenPlaceholder, EnvironmentTokenPlaceholder),
+            _ => (hub.AccessToken, hub.ServiceToken),
+        };
         WriteUrls(output, hub);
         output.WriteLine();
         output.WriteLine("appsettings.Development.json (every API points here; no secrets in it):");
@@ -33,13 +43,13 @@ internal static class StartupBanner
         output.WriteLine("Tokens (development only: valid for this run, accepted only by this emulator):");
         output.WriteLine("  user secrets, run in the app's project folder (read only when the app runs in the Development environment):");
         output.WriteLine("    dotnet user-secrets init");
-        foreach (var (key, value) in Secrets(hub, accessToken))
+        foreach (var (key, value) in Secrets(hub, accessToken, serviceToken))
         {
             output.WriteLine($"    dotnet user-secrets set {key} \"{value}\"");
         }
 
         output.WriteLine("  or environment variables, in any environment, instead of appsettings and user secrets (bash; PowerShell: $env:NAME = \"value\"):");
-        foreach (var (key, value) in EnvironmentVariables(hub, accessToken))
+        foreach (var (key, value) in EnvironmentVariables(hub, accessToken, serviceToken))
         {
             output.WriteLine($"    export {key}=\"{value}\"");
         }
@@ -90,17 +100,17 @@ internal static class StartupBanner
     }
 
     /// <summary>The user secrets: the tokens only (the URLs are in appsettings).</summary>
-    private static IEnumerable<(string Key, string Value)> Secrets(KipuHubEmulator hub, string accessToken)
+    private static IEnumerable<(string Key, string Value)> Secrets(KipuHubEmulator hub, string accessToken, string serviceToken)
     {
         yield return ("KipuHub:ApiKey", accessToken);
         foreach (var service in hub.ServiceNames)
         {
-            yield return ($"KipuHub:ServiceGateways:{GatewayKey(service)}:Token", hub.ServiceToken);
+            yield return ($"KipuHub:ServiceGateways:{GatewayKey(service)}:Token", serviceToken);
         }
     }
 
     /// <summary>The environment variables: everything, URLs and tokens, as the configuration's <c>__</c> keys.</summary>
-    private static IEnumerable<(string Key, string Value)> EnvironmentVariables(KipuHubEmulator hub, string accessToken)
+    private static IEnumerable<(string Key, string Value)> EnvironmentVariables(KipuHubEmulator hub, string accessToken, string serviceToken)
     {
         yield return ("KipuHub__BaseUrl", hub.QuantumBaseUrl.ToString());
         yield return ("KipuHub__PlatformBaseUrl", hub.PlatformBaseUrl.ToString());
@@ -108,7 +118,7 @@ internal static class StartupBanner
         foreach (var service in hub.ServiceNames)
         {
             yield return ($"KipuHub__ServiceGateways__{GatewayKey(service)}__BaseUrl", hub.GetServiceBaseUrl(service).ToString());
-            yield return ($"KipuHub__ServiceGateways__{GatewayKey(service)}__Token", hub.ServiceToken);
+            yield return ($"KipuHub__ServiceGateways__{GatewayKey(service)}__Token", serviceToken);
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class AddKipuHubResourceTests
         var token = builder.Resources.OfType<ParameterResource>().Single(p => p.Name == "hub-token");
         Assert.That(token.Secret, Is.True);
         var connectionString = await hub.Resource.ConnectionStringExpression.GetValueAsync(CancellationToken.None);
-        Assert.That(connectionString, Is.EqualTo("Endpoint=https://api.hub.kipu-quantum.com/quantum/;PlatformEndpoint=https://api.hub.kipu-quantum.com/qc-catalog/;ServiceEndpoint=;Token=real-token-456"));
+        Assert.That(connectionString, Is.EqualTo("Endpoint=https://api.hub.kipu-quantum.com/quantum/;PlatformEndpoint=https://api.hub.kipu-quantum.com/qc-catalog/;ServiceEndpoint=https://gateway.hub.kipu-quantum.com/;Token=real-token-456"));
     }
 
     [Test]

@@ -19,6 +19,8 @@ public class NamespaceClashTests
         typeof(KipuHub.Generated.Quantum.JobsClient).Assembly,
         typeof(KipuHub.Generated.Service.ServiceApiClient).Assembly,
         typeof(KipuHub.Generated.Platform.DataPoolsClient).Assembly,
+        typeof(global::Aspire.Hosting.KipuHubResourceBuilderExtensions).Assembly,
+        typeof(Microsoft.Extensions.Hosting.KipuHubClientHostingExtensions).Assembly,
     ];
 
     private static IEnumerable<Type> PublicTypes() => Shipped.SelectMany(a => a.GetExportedTypes()).Where(t => !t.IsNested);

@@ -16,6 +16,10 @@ public class PublicApiBaselineTests
         yield return Case(typeof(Microsoft.Extensions.DependencyInjection.KipuHubServiceCollectionExtensions),
             "Microsoft.Extensions.DependencyInjection.KipuHubServiceCollectionExtensions", "KipuHub.Extensions.DependencyInjection.KipuHubOptions");
         yield return Case(typeof(KipuHub.Emulator.KipuHubEmulator), "KipuHub.Emulator.KipuHubEmulator");
+        yield return Case(typeof(global::Aspire.Hosting.KipuHubResourceBuilderExtensions),
+            "Aspire.Hosting.KipuHubResourceBuilderExtensions", "Aspire.Hosting.ApplicationModel.KipuHubEmulatorResource", "Aspire.Hosting.ApplicationModel.KipuHubResource");
+        yield return Case(typeof(Microsoft.Extensions.Hosting.KipuHubClientHostingExtensions),
+            "Microsoft.Extensions.Hosting.KipuHubClientHostingExtensions", "KipuHub.Aspire.KipuHubClientSettings");
         yield return Case(typeof(KipuHub.Generated.Quantum.JobsClient),
             "KipuHub.Generated.Quantum.JobsClient", "KipuHub.Generated.Quantum.IJobsClient", "KipuHub.Generated.Quantum.CreateJobRequest", "KipuHub.Generated.Quantum.BackendsClient");
         yield return Case(typeof(KipuHub.Generated.Service.ServiceApiClient),

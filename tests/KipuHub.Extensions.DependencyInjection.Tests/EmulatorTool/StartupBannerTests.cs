@@ -22,7 +22,7 @@ public partial class StartupBannerTests
     {
         _hub = await Emulators.StartAsync();
         using var output = new StringWriter();
-        StartupBanner.Write(output, _hub, tokenWasGiven: false);
+        StartupBanner.Write(output, _hub, TokenSource.Generated);
         _banner = output.ToString();
     }
 
@@ -77,10 +77,22 @@ public partial class StartupBannerTests
     public void TokenGivenWithTokenOption_IsNeverEchoed()
     {
         using var output = new StringWriter();
-        StartupBanner.Write(output, _hub, tokenWasGiven: true);
+        StartupBanner.Write(output, _hub, TokenSource.CommandLine);
 
-        Assert.That(output.ToString(), Does.Not.Contain(_hub.AccessToken));
+        Assert.That(output.ToString(), Does.Not.Contain(_hub.AccessToken).And.Not.Contain(_hub.ServiceToken));
         Assert.That(output.ToString(), Does.Contain($"dotnet user-secrets set KipuHub:ApiKey \"{StartupBanner.GivenTokenPlaceholder}\""));
+        Assert.That(output.ToString(), Does.Contain($"dotnet user-secrets set KipuHub:ServiceGateways:echo:Token \"{StartupBanner.GivenTokenPlaceholder}\""));
+    }
+
+    [Test]
+    public void TokenFromTheEnvironment_IsNeverEchoed_TheBannerSaysWhereItIs()
+    {
+        using var output = new StringWriter();
+        StartupBanner.Write(output, _hub, TokenSource.Environment);
+
+        Assert.That(output.ToString(), Does.Not.Contain(_hub.AccessToken).And.Not.Contain(_hub.ServiceToken));
+        Assert.That(output.ToString(), Does.Contain("export KipuHub__ApiKey=\"(from KIPUHUB_EMULATOR_TOKEN)\""));
+        Assert.That(output.ToString(), Does.Contain("export KipuHub__ServiceGateways__echo__Token=\"(from KIPUHUB_EMULATOR_TOKEN)\""));
     }
 
     private async Task AssertEveryApiReachesTheEmulatorAsync(IConfiguration configuration)

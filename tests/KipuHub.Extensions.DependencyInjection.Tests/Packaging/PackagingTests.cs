@@ -15,7 +15,7 @@ namespace KipuHub.Extensions.DependencyInjection.Tests.Packaging;
 [Category("Packaging")]
 public class PackagingTests
 {
-    // Generous: on a shared two-core machine a Release pack of the seven packages has taken over four minutes.
+    // Generous: on a shared two-core machine a Release pack of the (then seven) packages has taken over four minutes.
     private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(8);
 
     [Test]
@@ -38,9 +38,11 @@ public class PackagingTests
                 $"KipuHub.{version}.nupkg", $"KipuHub.Generated.Quantum.{version}.nupkg", $"KipuHub.Generated.Service.{version}.nupkg",
                 $"KipuHub.Generated.Platform.{version}.nupkg", $"KipuHub.Emulator.{version}.nupkg", $"KipuHub.Emulator.Tool.{version}.nupkg",
                 $"KipuHub.Extensions.DependencyInjection.{version}.nupkg",
+                $"KipuHub.Aspire.Hosting.{version}.nupkg", $"KipuHub.Aspire.{version}.nupkg",
             }));
-            Assert.That(Directory.GetFiles(feed, "*.snupkg"), Has.Length.EqualTo(7), "symbols for every package");
+            Assert.That(Directory.GetFiles(feed, "*.snupkg"), Has.Length.EqualTo(9), "symbols for every package");
             AssertMetadata(feed, RepositoryUrl(root));
+            AssertAspirePackages(feed, version);
             TestContext.Out.WriteLine($"pack: {clock.Elapsed}");
 
             var app = Path.Combine(work, "app");
@@ -86,6 +88,34 @@ public class PackagingTests
             Assert.That(Element("repository").Attribute("url")?.Value, Is.EqualTo(repositoryUrl), name);
             Assert.That(Element("readme").Value, Is.EqualTo("README.md"), name);
         }
+    }
+
+    /// <summary>
+    /// The Aspire packages: the hosting one depends on Aspire.Hosting only (the restore pins of Polly.Core and
+    /// Nerdbank.MessagePack stay private), the client one on KipuHub.Extensions.DependencyInjection of the same version
+    /// and OpenTelemetry, and ships its configuration schema; each has its own README.
+    /// </summary>
+    private static void AssertAspirePackages(string feed, string version)
+    {
+        var hosting = Nuspec(feed, "KipuHub.Aspire.Hosting", version);
+        Assert.That(hosting.Dependencies.Keys, Is.EquivalentTo(new[] { "Aspire.Hosting" }), "KipuHub.Aspire.Hosting's dependencies");
+        Assert.That(hosting.Readme, Does.StartWith("# KipuHub.Aspire.Hosting").And.Contain("AddKipuHubEmulator"));
+
+        var client = Nuspec(feed, "KipuHub.Aspire", version);
+        Assert.That(client.Dependencies.Keys, Is.EquivalentTo(new[] { "KipuHub.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting.Abstractions", "OpenTelemetry.Extensions.Hosting" }), "KipuHub.Aspire's dependencies");
+        Assert.That(client.Dependencies["KipuHub.Extensions.DependencyInjection"], Does.Contain(version));
+        Assert.That(client.Readme, Does.StartWith("# KipuHub.Aspire").And.Contain("AddKipuHubClient"));
+        Assert.That(client.Files, Does.Contain("ConfigurationSchema.json"), "the settings' JSON schema at the package root");
+    }
+
+    private static (Dictionary<string, string> Dependencies, string Readme, List<string> Files) Nuspec(string feed, string id, string version)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+        using var nuspec = zip.Entries.Single(e => e.FullName == $"{id}.nuspec").Open();
+        var dependencies = XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency")
+            .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
+        using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+        return (dependencies, readme.ReadToEnd(), zip.Entries.Select(e => e.FullName).ToList());
     }
 
     /// <summary>The one place the repository URL is set, so the test follows it when the repository moves.</summary>
