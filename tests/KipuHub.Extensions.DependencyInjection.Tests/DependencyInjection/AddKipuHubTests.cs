@@ -10,25 +10,17 @@ using Microsoft.Extensions.Options;
 namespace KipuHub.Extensions.DependencyInjection.Tests.DependencyInjection;
 
 [TestFixture]
-public class AddKipuHubTests
+public class AddKipuHubTests : SharedEmulatorFixture
 {
-    private KipuHubEmulator _hub = null!;
-
-    [OneTimeSetUp]
-    public async Task StartEmulator() => _hub = await Emulators.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopEmulator() => await _hub.DisposeAsync();
-
     [Test]
     public async Task AddKipuHub_RegistersFacadeClients_AndEveryRawClient()
     {
         var services = Emulators.Services();
-        services.AddKipuHub(Emulators.Configure(_hub));
+        services.AddKipuHub(Emulators.Configure(Hub));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.That(provider.GetRequiredService<IHubQuantumClient>(), Is.InstanceOf<HubQuantumClient>());
-        Assert.That(provider.GetRequiredService<IHubPlatformClient>().BaseUrl, Is.EqualTo(_hub.PlatformBaseUrl));
+        Assert.That(provider.GetRequiredService<IHubPlatformClient>().BaseUrl, Is.EqualTo(Hub.PlatformBaseUrl));
         foreach (var contract in new[] { typeof(IJobsClient), typeof(IBackendsClient), typeof(ISessionsClient), typeof(IWorkloadsClient) })
         {
             Assert.That(provider.GetService(contract), Is.Not.Null, contract.Name);
@@ -47,7 +39,7 @@ public class AddKipuHubTests
     public async Task FacadeClient_SubmitsAndReadsAJob_ThroughTheFactoryPipeline()
     {
         var services = Emulators.Services();
-        services.AddKipuHub(Emulators.Configure(_hub));
+        services.AddKipuHub(Emulators.Configure(Hub));
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
 
@@ -64,7 +56,7 @@ public class AddKipuHubTests
     public async Task AddKipuHub_Twice_AddsOneSetOfHandlers()
     {
         var services = Emulators.Services();
-        services.AddKipuHub(Emulators.Configure(_hub));
+        services.AddKipuHub(Emulators.Configure(Hub));
         services.AddKipuHub(o => o.MaxRetries = 1);
         await using var provider = services.BuildServiceProvider();
 
@@ -82,7 +74,7 @@ public class AddKipuHubTests
     public async Task Handlers_AreOrdered_RequestLevelOutside_UserAndResilienceInBetween_AuthInnermost()
     {
         var services = Emulators.Services();
-        services.AddKipuHub(Emulators.Configure(_hub, o => o.OrganizationId = "org-acme"))
+        services.AddKipuHub(Emulators.Configure(Hub, o => o.OrganizationId = "org-acme"))
             .AddHttpMessageHandler(_ => new MarkerHandler());
         await using var provider = services.BuildServiceProvider();
 
@@ -102,8 +94,8 @@ public class AddKipuHubTests
     public async Task KeyedRegistrations_AreIndependent_AndResolvableWithFromKeyedServices()
     {
         var services = Emulators.Services();
-        services.AddKipuHub("org-a", Emulators.Configure(_hub, o => o.OrganizationId = "org-acme"));
-        services.AddKipuHub("personal", Emulators.Configure(_hub));
+        services.AddKipuHub("org-a", Emulators.Configure(Hub, o => o.OrganizationId = "org-acme"));
+        services.AddKipuHub("personal", Emulators.Configure(Hub));
         services.AddTransient<OrgAConsumer>();
         await using var provider = services.BuildServiceProvider();
 
@@ -123,11 +115,11 @@ public class AddKipuHubTests
     public async Task ServiceGateway_IsKeyedByName_AndAuthenticatesWithItsBearerToken()
     {
         var services = Emulators.Services();
-        services.AddKipuHub(Emulators.Configure(_hub))
+        services.AddKipuHub(Emulators.Configure(Hub))
             .AddServiceGateway("echo", o =>
             {
-                o.BaseUrl = _hub.GetServiceBaseUrl("echo");
-                o.Token = _hub.ServiceToken;
+                o.BaseUrl = Hub.GetServiceBaseUrl("echo");
+                o.Token = Hub.ServiceToken;
             });
         await using var provider = services.BuildServiceProvider();
 
@@ -136,7 +128,7 @@ public class AddKipuHubTests
 
         Assert.That(execution.Id, Is.Not.Null.And.Not.Empty);
         Assert.That(provider.GetRequiredKeyedService<KipuHub.Generated.Service.IServiceApiClient>("echo"), Is.Not.Null);
-        Assert.That(_hub.Requests.CountOf("POST", "/gateway/kipu-demo/echo/1.0.0"), Is.EqualTo(1), "starting an execution is sent once");
+        Assert.That(Hub.Requests.CountOf("POST", "/gateway/kipu-demo/echo/1.0.0"), Is.EqualTo(1), "starting an execution is sent once");
     }
 
     [Test]
@@ -180,7 +172,7 @@ public class AddKipuHubTests
     {
         var services = Emulators.Services();
         // A job on a PAUSED backend stays PENDING, so only the configured timeout can end the wait.
-        services.AddKipuHub(Emulators.Configure(_hub, o => o.Waiting = new KipuHub.Waiting.WaitOptions { MinInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(300) }));
+        services.AddKipuHub(Emulators.Configure(Hub, o => o.Waiting = new KipuHub.Waiting.WaitOptions { MinInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(10), Timeout = TimeSpan.FromMilliseconds(300) }));
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
         var job = await client.SubmitJobAsync(new CreateJobRequest { BackendId = "aws.ionq.forte", Shots = 10, Input = new AwsIonqForteJobInput { Value = "OPENQASM 3.0;\nqubit[1] q;\nh q[0];" } });

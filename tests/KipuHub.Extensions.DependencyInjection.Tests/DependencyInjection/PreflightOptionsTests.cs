@@ -12,16 +12,8 @@ namespace KipuHub.Extensions.DependencyInjection.Tests.DependencyInjection;
 /// (issue 15), checked against the emulator by what is and is not POSTed; a negative budget fails the start.
 /// </summary>
 [TestFixture]
-public class PreflightOptionsTests
+public class PreflightOptionsTests : SharedEmulatorFixture
 {
-    private KipuHubEmulator _hub = null!;
-
-    [OneTimeSetUp]
-    public async Task StartEmulator() => _hub = await Emulators.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopEmulator() => await _hub.DisposeAsync();
-
     [Test]
     public void Defaults_are_preflight_on_and_no_budget()
     {
@@ -36,12 +28,12 @@ public class PreflightOptionsTests
     {
         await using var provider = Provider(new());
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        var posts = _hub.Requests.CountOf("POST", "/quantum/jobs");
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
 
         var ex = Assert.ThrowsAsync<JobPreflightException>(() => client.SubmitJobAsync(TooManyShots()));
 
         Assert.That(ex!.Message, Does.Contain("shots_range"));
-        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts), "nothing sent");
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts), "nothing sent");
     }
 
     [Test]
@@ -49,12 +41,12 @@ public class PreflightOptionsTests
     {
         await using var provider = Provider(new() { ["KipuHub:ValidateBeforeSubmit"] = "false" });
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        var posts = _hub.Requests.CountOf("POST", "/quantum/jobs");
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
 
         Assert.ThrowsAsync<UnprocessableEntityException>(() => client.SubmitJobAsync(TooManyShots()), "the Hub's own 422");
 
         Assert.That(provider.GetRequiredService<IOptionsMonitor<KipuHubOptions>>().Get(Options.DefaultName).ValidateBeforeSubmit, Is.False);
-        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts + 1), "sent");
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts + 1), "sent");
     }
 
     [Test]
@@ -78,7 +70,7 @@ public class PreflightOptionsTests
         var first = provider.GetRequiredService<IHubQuantumClient>();
         using var scope = provider.CreateScope();
         var second = scope.ServiceProvider.GetRequiredService<HubQuantumClient>();
-        var posts = _hub.Requests.CountOf("POST", "/quantum/jobs");
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
 
         await first.SubmitJobAsync(Garnet());
         var ex = Assert.ThrowsAsync<JobBudgetExceededException>(() => second.SubmitJobAsync(Garnet()), "another resolved client does not start afresh");
@@ -88,7 +80,7 @@ public class PreflightOptionsTests
         Assert.That(ex!.Budget, Is.SameAs(first.CostBudget));
         Assert.That(first.CostBudget!.Spent, Is.EqualTo(0.445m));
         Assert.That(first.CostBudget.Refused, Has.Count.EqualTo(1));
-        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts + 1));
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(posts + 1));
     }
 
     [Test]
@@ -114,9 +106,9 @@ public class PreflightOptionsTests
 
     private ServiceProvider Provider(Dictionary<string, string?> settings)
     {
-        settings["KipuHub:BaseUrl"] = _hub.QuantumBaseUrl.ToString();
-        settings["KipuHub:PlatformBaseUrl"] = _hub.PlatformBaseUrl.ToString();
-        settings["KipuHub:ApiKey"] = _hub.AccessToken;
+        settings["KipuHub:BaseUrl"] = Hub.QuantumBaseUrl.ToString();
+        settings["KipuHub:PlatformBaseUrl"] = Hub.PlatformBaseUrl.ToString();
+        settings["KipuHub:ApiKey"] = Hub.AccessToken;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = Emulators.Services();
         services.AddKipuHub(configuration.GetSection("KipuHub"));

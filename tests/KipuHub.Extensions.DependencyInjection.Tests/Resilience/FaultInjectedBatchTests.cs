@@ -13,30 +13,22 @@ namespace KipuHub.Extensions.DependencyInjection.Tests.Resilience;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public class FaultInjectedBatchTests
+public class FaultInjectedBatchTests : FreshEmulatorFixture
 {
-    private KipuHubEmulator _hub = null!;
-
-    [SetUp]
-    public async Task StartEmulator() => _hub = await Emulators.StartAsync();
-
-    [TearDown]
-    public async Task StopEmulator() => await _hub.DisposeAsync();
-
     [Test]
     public async Task A_thousand_submissions_with_40_percent_transient_faults_create_no_duplicate_and_are_never_refused_by_the_breaker()
     {
-        await using var provider = Emulators.Services().AddKipuHub(Emulators.Configure(_hub, o => o.OrganizationId = _hub.OrganizationIds[1])).Services.BuildServiceProvider();
+        await using var provider = Emulators.Services().AddKipuHub(Emulators.Configure(Hub, o => o.OrganizationId = Hub.OrganizationIds[1])).Services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(new FaultRule(FaultKind.ServerError, "/quantum/jobs") { Method = "POST", Probability = 0.2, StatusCode = 503 });
-        _hub.Faults.Add(new FaultRule(FaultKind.ResetConnection, "/quantum/jobs") { Method = "POST", Probability = 0.1 });
-        _hub.Faults.Add(new FaultRule(FaultKind.ResetAfterHandling, "/quantum/jobs") { Method = "POST", Probability = 0.1 });
-        var before = _hub.Requests.CountOf("POST", "/quantum/jobs");
+        Hub.Faults.Add(new FaultRule(FaultKind.ServerError, "/quantum/jobs") { Method = "POST", Probability = 0.2, StatusCode = 503 });
+        Hub.Faults.Add(new FaultRule(FaultKind.ResetConnection, "/quantum/jobs") { Method = "POST", Probability = 0.1 });
+        Hub.Faults.Add(new FaultRule(FaultKind.ResetAfterHandling, "/quantum/jobs") { Method = "POST", Probability = 0.1 });
+        var before = Hub.Requests.CountOf("POST", "/quantum/jobs");
 
         var results = await client.SubmitJobsAsync(Enumerable.Range(0, 1000).Select(_ => TestJobs.BellJob()), new JobBatchOptions { MaxConcurrency = 16, BatchId = "di-faults" });
-        _hub.Faults.Clear();
+        Hub.Faults.Clear();
 
-        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs") - before, Is.EqualTo(1000), "every submission POSTed exactly once: the pipeline never retries a job POST");
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs") - before, Is.EqualTo(1000), "every submission POSTed exactly once: the pipeline never retries a job POST");
         await BatchAssertions.NoDuplicateAndEveryOutcomeTrueAsync(client, results, "di-faults");
         Assert.That(results.Count(r => r.Outcome == JobSubmissionOutcome.NotSent), Is.Zero, "a 40 % transient rate does not open the default circuit breaker");
         Assert.That(results.Count(r => r.Outcome == JobSubmissionOutcome.Created), Is.InRange(450, 750), "about 60 % succeed");
@@ -45,11 +37,11 @@ public class FaultInjectedBatchTests
     [Test]
     public async Task Two_thousand_requests_in_flight_are_queued_by_the_default_limiter_not_refused()
     {
-        await using var provider = Emulators.Services().AddKipuHub(Emulators.Configure(_hub)).Services.BuildServiceProvider();
+        await using var provider = Emulators.Services().AddKipuHub(Emulators.Configure(Hub)).Services.BuildServiceProvider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
         var job = await client.Jobs.CreateJobAsync(TestJobs.BellJob());
         // Each status answer is held back a little, so the requests really are in flight together.
-        _hub.Faults.Add(FaultRule.Latency("GET", "/quantum/jobs/*/status", TimeSpan.FromMilliseconds(200)));
+        Hub.Faults.Add(FaultRule.Latency("GET", "/quantum/jobs/*/status", TimeSpan.FromMilliseconds(200)));
 
         var polls = await Task.WhenAll(Enumerable.Range(0, 2000).Select(async _ =>
         {

@@ -8,27 +8,19 @@ namespace KipuHub.Extensions.DependencyInjection.Tests.Resilience;
 
 /// <summary>Fault injection against the emulator through the standard resilience pipeline.</summary>
 [TestFixture]
-public class ResilienceTests
+public class ResilienceTests : FreshEmulatorFixture
 {
-    private KipuHubEmulator _hub = null!;
-
-    [SetUp]
-    public async Task StartEmulator() => _hub = await Emulators.StartAsync();
-
-    [TearDown]
-    public async Task StopEmulator() => await _hub.DisposeAsync();
-
     [Test]
     public async Task Get_Succeeds_AfterTwo503s()
     {
         await using var provider = Provider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503, times: 2));
+        Hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503, times: 2));
 
         var backends = await client.Backends.GetBackendsAsync();
 
         Assert.That(backends, Is.Not.Empty);
-        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(3));
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(3));
     }
 
     [Test]
@@ -36,12 +28,12 @@ public class ResilienceTests
     {
         await using var provider = Provider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503));
+        Hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503));
 
         var ex = Assert.ThrowsAsync<HubApiException>(() => client.Backends.GetBackendsAsync());
 
         Assert.That(ex!.StatusCode, Is.EqualTo(503));
-        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(3), "MaxRetries 2: three attempts in all");
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(3), "MaxRetries 2: three attempts in all");
     }
 
     [Test]
@@ -52,7 +44,7 @@ public class ResilienceTests
         var logs = new CapturingLoggerProvider();
         await using var provider = Provider(logs, time);
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.TooManyRequests("GET", "/quantum/backends", TimeSpan.FromSeconds(2), times: 1));
+        Hub.Faults.Add(FaultRule.TooManyRequests("GET", "/quantum/backends", TimeSpan.FromSeconds(2), times: 1));
 
         var call = client.Backends.GetBackendsAsync();
         var retryDelay = await time.FirstTimerDue(TimeSpan.FromSeconds(2)).WaitAsync(TimeSpan.FromSeconds(10));
@@ -60,14 +52,14 @@ public class ResilienceTests
 
         Assert.That(retryDelay.Fired, Is.False, "1.9 s of fake time is not enough");
         Assert.That(call.IsCompleted, Is.False);
-        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
 
         fake.Advance(TimeSpan.FromMilliseconds(150));
         Assert.That(retryDelay.Fired, Is.True, "the retry is due at 2 s");
         var backends = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(backends, Is.Not.Empty);
-        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(2));
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(2));
         Assert.That(logs.AllText, Does.Contain("Retrying GET /quantum/backends in 2000 ms (attempt 2 of 3) after 429"));
     }
 
@@ -76,12 +68,12 @@ public class ResilienceTests
     {
         await using var provider = Provider(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.LatencyAfterHandling("POST", "/quantum/jobs", TimeSpan.FromSeconds(2), times: 1));
+        Hub.Faults.Add(FaultRule.LatencyAfterHandling("POST", "/quantum/jobs", TimeSpan.FromSeconds(2), times: 1));
 
         var ex = Assert.ThrowsAsync<HubTimeoutException>(() => client.Jobs.CreateJobAsync(TestJobs.BellJob()));
 
         Assert.That(ex!.Message, Does.Contain("POST /quantum/jobs got no response within 0.3 s"));
-        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1), "the job was created once; a retry would create a second one");
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1), "the job was created once; a retry would create a second one");
         var jobs = await client.Jobs.SearchJobsAsync();
         Assert.That(jobs.Content, Has.Count.EqualTo(1));
     }
@@ -91,11 +83,11 @@ public class ResilienceTests
     {
         await using var provider = Provider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.ServerError("POST", "/quantum/jobs", 503, times: 1));
+        Hub.Faults.Add(FaultRule.ServerError("POST", "/quantum/jobs", 503, times: 1));
 
         Assert.ThrowsAsync<HubApiException>(() => client.Jobs.CreateJobAsync(TestJobs.BellJob()));
 
-        Assert.That(_hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs"), Is.EqualTo(1));
     }
 
     [Test]
@@ -114,7 +106,7 @@ public class ResilienceTests
         meter.Start();
         await using var provider = Provider();
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.ResetConnection("GET", "/quantum/backends", times: 1));
+        Hub.Faults.Add(FaultRule.ResetConnection("GET", "/quantum/backends", times: 1));
 
         var backends = await client.Backends.GetBackendsAsync();
 
@@ -127,11 +119,11 @@ public class ResilienceTests
     {
         await using var provider = Provider(configure: o => o.MaxRetries = 0);
         var client = provider.GetRequiredService<IHubQuantumClient>();
-        _hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503, times: 1));
+        Hub.Faults.Add(FaultRule.ServerError("GET", "/quantum/backends", 503, times: 1));
 
         Assert.ThrowsAsync<HubApiException>(() => client.Backends.GetBackendsAsync());
 
-        Assert.That(_hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends"), Is.EqualTo(1));
     }
 
     private ServiceProvider Provider(CapturingLoggerProvider? logs = null, TimeProvider? time = null, Action<KipuHubOptions>? configure = null)
@@ -142,7 +134,7 @@ public class ResilienceTests
             services.AddSingleton(time);
         }
 
-        services.AddKipuHub(Emulators.Configure(_hub, configure));
+        services.AddKipuHub(Emulators.Configure(Hub, configure));
         return services.BuildServiceProvider();
     }
 
