@@ -15,6 +15,9 @@ namespace KipuHub.Sessions;
 /// </remarks>
 public class HubSession : IAsyncDisposable
 {
+    // System.Threading.Timer's limit is about 49.7 days; a session of the Hub lives hours.
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(30);
+
     private readonly HubQuantumClient _client;
     private readonly List<string> _jobIds = [];
     private readonly Lock _gate = new();
@@ -66,7 +69,9 @@ public class HubSession : IAsyncDisposable
     /// <c>created_at</c>) plus the ttl you asked for; <see langword="null"/> when neither is known.
     /// </summary>
     public virtual DateTimeOffset? ExpiresAt =>
-        Session.ExpiresAt ?? (Session.StartedAt ?? Session.CreatedAt) + _requestedTtl;
+        Session.ExpiresAt ?? ((Session.StartedAt ?? Session.CreatedAt) is { } start && _requestedTtl is { } ttl && start <= DateTimeOffset.MaxValue - ttl
+            ? start + ttl
+            : null); // a start so late that start + ttl is past the calendar's end: unknown, not an exception
 
     /// <summary>Time until <see cref="ExpiresAt"/> on the client's <c>TimeProvider</c> (zero once passed); <see langword="null"/> when the expiry is unknown.</summary>
     public virtual TimeSpan? TimeLeft => ExpiresAt is { } at
@@ -324,9 +329,11 @@ public class HubSession : IAsyncDisposable
     private void ScheduleWarning()
     {
         if (Volatile.Read(ref _warned) == 1 || Volatile.Read(ref _closed) == 1 || ExpiresAt is not { } at) return;
-        var due = at - EffectiveThreshold(at) - _time.GetUtcNow();
+        // TimeSpan arithmetic only (a DateTimeOffset near the calendar's ends cannot overflow it), and no timer for an expiry
+        // further away than a timer can wait: the check on each submission and wait still applies.
+        var due = at - _time.GetUtcNow() - EffectiveThreshold(at);
         // A weak reference: a session nobody holds any more is not kept alive until its warning is due.
-        var timer = due > TimeSpan.Zero ? _time.CreateTimer(static state => OnWarningDue((WeakReference<HubSession>)state!), new WeakReference<HubSession>(this), due, Timeout.InfiniteTimeSpan) : null;
+        var timer = due > TimeSpan.Zero && due <= MaxTimerDelay ? _time.CreateTimer(static state => OnWarningDue((WeakReference<HubSession>)state!), new WeakReference<HubSession>(this), due, Timeout.InfiniteTimeSpan) : null;
         Interlocked.Exchange(ref _warningTimer, timer)?.Dispose();
     }
 

@@ -136,6 +136,21 @@ public class HubSessionExpiryTests
         Assert.That(secondRaised, Is.Zero, "a closed session never warns");
     }
 
+    [TestCase("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"9999-12-31T23:59:59Z"}""", TestName = "An_expiry_at_the_end_of_the_calendar_opens_without_a_timer")]
+    [TestCase("""{"id":"s1","status":"OPEN","created_at":"9999-12-31T23:30:00Z"}""", TestName = "A_start_too_late_for_start_plus_ttl_gives_an_unknown_expiry")]
+    [TestCase("""{"id":"s1","status":"OPEN","created_at":"0001-01-01T00:00:00Z","expires_at":"0001-01-01T00:00:01Z"}""", TestName = "An_expiry_at_the_start_of_the_calendar_is_simply_past")]
+    public async Task Extreme_dates_from_the_Hub_never_make_opening_a_session_throw(string sessionJson)
+    {
+        var time = new FakeTimeProvider(Created);
+        using var client = Hub.Quantum(Stub(sessionJson), o => o.TimeProvider = time);
+
+        await using var session = await client.OpenSessionAsync(Request);
+        time.Advance(TimeSpan.FromDays(400));
+
+        Assert.That(session.TimeLeft is null || session.TimeLeft >= TimeSpan.Zero, Is.True);
+        Assert.That(session.ExpiresAt is null || session.ExpiresAt.Value.Year is 1 or 9999, Is.True);
+    }
+
     [Test]
     public async Task Submissions_after_the_ttl_ran_out_are_refused_and_send_nothing()
     {
