@@ -13,6 +13,12 @@ internal static partial class JobCostEstimator
     /// <summary>The run time assumed for a time-priced backend, which publishes no duration per shot: one minute.</summary>
     public static readonly TimeSpan AssumedRunTime = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The largest price per unit taken at its word: a billion. Above it (or negative, or not a number) a price is a
+    /// broken record, left out with an assumption saying so; it also keeps every amount inside <see cref="decimal"/>.
+    /// </summary>
+    public const decimal MaxUnitPrice = 1_000_000_000m;
+
     public static JobCostEstimate Estimate(CreateJobRequest request, Backend backend)
     {
         var id = backend.Id ?? request.BackendId;
@@ -31,6 +37,12 @@ internal static partial class JobCostEstimator
             if (units is null)
             {
                 assumptions.Add($"The price per '{cost.Granularity}' is not a unit the SDK knows; it is left out.");
+                continue;
+            }
+
+            if (!double.IsFinite(value) || value < 0 || value > (double)MaxUnitPrice)
+            {
+                assumptions.Add(FormattableString.Invariant($"The price per '{cost.Granularity}' ({value}) is negative, not a number or implausibly large; it is left out, so the estimate may be too low."));
                 continue;
             }
 
@@ -74,7 +86,8 @@ internal static partial class JobCostEstimator
         if (request.Shots == 0 && request.Input is PercevalJobInput { Value: Newtonsoft.Json.Linq.JObject payload } && payload["max_shots"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Integer } max)
         {
             assumptions.Add("Shots 0: the payload's max_shots is taken as the shot count.");
-            return (long)max;
+            // An integer past long (a BigInteger) is priced at int.MaxValue: the Hub refuses such a job anyway.
+            return max.Value is long shots ? Math.Clamp(shots, 0, int.MaxValue) : int.MaxValue;
         }
 
         return request.Shots;

@@ -103,7 +103,10 @@ internal static class JobPreflight
 
     private static JObject? Payload(PercevalJobInput input) => input.Value as JObject ?? (input.Value is null ? null : JObject.FromObject(input.Value));
 
-    private static int? MaxShots(PercevalJobInput input) => Payload(input)?["max_shots"] is JValue { Type: JTokenType.Integer } v ? v.Value<int>() : null;
+    // long, not int: a max_shots past int is out of every range and is reported as such, not an OverflowException.
+    private static long? MaxShots(PercevalJobInput input) => Payload(input)?["max_shots"] is JValue { Type: JTokenType.Integer } v
+        ? v.Value is long shots ? shots : long.MaxValue
+        : null;
 
     /// <summary>The Fock state <c>"|1,0,1,0&gt;"</c> of the payload, or null when it names none or is unreadable.</summary>
     private static int[]? InputState(PercevalJobInput input)

@@ -14,27 +14,32 @@ internal static partial class QasmQubitCounter
     {
         ArgumentNullException.ThrowIfNull(program);
         var code = Comments().Replace(program, " ");
-        var declared = 0;
+        // Sizes of any length are read, saturating at int.MaxValue: qubit[99999999999] is too many for every backend,
+        // not a declaration to skip or an OverflowException.
+        long declared = 0;
         foreach (Match m in Declarations().Matches(code))
         {
-            declared += m.Groups["size"].Success ? int.Parse(m.Groups["size"].Value, CultureInfo.InvariantCulture) : 1;
+            declared = Math.Min(int.MaxValue, declared + (m.Groups["size"].Success ? Saturated(m.Groups["size"].Value) : 1));
         }
 
-        var physical = 0;
+        long physical = 0;
         foreach (Match m in Physical().Matches(code))
         {
-            physical = Math.Max(physical, int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture) + 1);
+            physical = Math.Max(physical, Math.Min(int.MaxValue, Saturated(m.Groups["index"].Value) + 1));
         }
 
-        return Math.Max(declared, physical);
+        return (int)Math.Max(declared, physical);
     }
+
+    private static long Saturated(string digits) =>
+        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? Math.Min(value, int.MaxValue) : int.MaxValue;
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex Comments();
 
-    [GeneratedRegex(@"(?<![\w$])(?:qubit\s*(?:\[\s*(?<size>\d{1,6})\s*\])?\s+[A-Za-z_]\w*|qreg\s+[A-Za-z_]\w*\s*\[\s*(?<size>\d{1,6})\s*\])\s*;")]
+    [GeneratedRegex(@"(?<![\w$])(?:qubit\s*(?:\[\s*(?<size>\d+)\s*\])?\s+[A-Za-z_]\w*|qreg\s+[A-Za-z_]\w*\s*\[\s*(?<size>\d+)\s*\])\s*;")]
     private static partial Regex Declarations();
 
-    [GeneratedRegex(@"\$(?<index>\d{1,6})\b")]
+    [GeneratedRegex(@"\$(?<index>\d+)\b")]
     private static partial Regex Physical();
 }
