@@ -73,27 +73,40 @@ public sealed class HubCostBudget
         lock (Gate) return FormattableString.Invariant($"HubCostBudget: {_spent} of {MaxCost} spent ({_submitted.Count} submitted, {_refused.Count} refused)");
     }
 
-    /// <summary>Reserves <paramref name="estimate"/> in every one of <paramref name="budgets"/>, or in none.</summary>
-    /// <returns><see langword="null"/> when reserved; else the first budget it would cross (the estimate is recorded there as refused), and what that budget had spent.</returns>
-    internal static (HubCostBudget Budget, decimal Spent)? TryReserve(JobCostEstimate estimate, IReadOnlyList<HubCostBudget> budgets)
+    /// <summary>
+    /// Reserves <paramref name="estimate"/> in every one of <paramref name="budgets"/>, or in none, under the one lock;
+    /// within a batch also checks and sets its stop there, so no item reserves after the item that crossed a budget.
+    /// </summary>
+    /// <param name="estimate">The job's estimate; a negative total counts as 0.</param>
+    /// <param name="budgets">Every budget in force, each with the cost scope it belongs to (none for the client's).</param>
+    /// <param name="batch">The batch the submission belongs to, if any.</param>
+    /// <param name="request">The submission (its batch copy): a resubmission of it keeps its first reservation instead of taking a second.</param>
+    /// <returns><see langword="null"/> when reserved; else the refusal to throw (the estimate is recorded as refused in the budget it would cross).</returns>
+    internal static JobBudgetExceededException? TryReserve(JobCostEstimate estimate, IReadOnlyList<(HubCostBudget Budget, HubCostScope? Scope)> budgets, BatchBudgetStop? batch = null, object? request = null)
     {
+        var amount = Math.Max(0, estimate.Total);
         lock (Gate)
         {
-            foreach (var budget in budgets)
+            if (batch?.StoppedBy is { } stop) return JobBudgetExceededException.AfterStop(stop);
+            if (batch is not null && request is not null && batch.HasReserved(request)) return null;
+            foreach (var (budget, scope) in budgets)
             {
-                if (budget._spent + estimate.Total > budget.MaxCost)
+                if (budget._spent + amount > budget.MaxCost)
                 {
                     budget._refused.Add(estimate);
-                    return (budget, budget._spent);
+                    var refusal = new JobBudgetExceededException(budget, budget._spent, estimate, scope);
+                    if (batch is not null) batch.StoppedBy = refusal;
+                    return refusal;
                 }
             }
 
-            foreach (var budget in budgets)
+            foreach (var (budget, _) in budgets)
             {
-                budget._spent += estimate.Total;
+                budget._spent += amount;
                 budget._submitted.Add(estimate);
             }
 
+            if (batch is not null && request is not null) batch.MarkReserved(request);
             return null;
         }
     }

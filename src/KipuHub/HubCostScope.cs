@@ -51,12 +51,13 @@ public sealed class HubCostScope : IDisposable
         }
     }
 
-    /// <summary>This scope and every scope around it, innermost first.</summary>
+    /// <summary>This scope and every scope around it that is still open, innermost first.</summary>
+    /// <remarks>A task started inside a scope keeps seeing it after the block ended; a disposed scope limits nothing.</remarks>
     internal IEnumerable<HubCostScope> Chain()
     {
         for (var scope = this; scope is not null; scope = scope._outer)
         {
-            yield return scope;
+            if (Volatile.Read(ref scope._disposed) == 0) yield return scope;
         }
     }
 }

@@ -66,14 +66,13 @@ public partial class HubQuantumClient
             if (!result.IsValid) throw new JobPreflightException(result);
         }
 
-        // Every budget in force, the client's first: the reservation is all-or-nothing across them.
+        // Every budget in force, the client's first: the reservation is all-or-nothing across them, and in a batch it
+        // also honours the batch's stop (docs/beyond-the-official-sdks.md#cost-and-budget).
         var scopes = HubCostScope.Current?.Chain().ToList() ?? [];
         if (_budget is null && scopes.Count == 0) return;
-        var budgets = scopes.Select(s => s.Budget).Prepend(_budget).OfType<HubCostBudget>().ToList();
+        var budgets = scopes.Select(s => (s.Budget, (HubCostScope?)s)).ToList();
+        if (_budget is not null) budgets.Insert(0, (_budget, null));
         var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
-        if (HubCostBudget.TryReserve(estimate, budgets) is { } refusal)
-        {
-            throw new JobBudgetExceededException(refusal.Budget, refusal.Spent, estimate, scopes.FirstOrDefault(s => ReferenceEquals(s.Budget, refusal.Budget)));
-        }
+        if (HubCostBudget.TryReserve(estimate, budgets, BatchBudgetStop.Current, request) is { } refusal) throw refusal;
     }
 }

@@ -108,6 +108,25 @@ public class CostBudgetTests : EmulatorFixture
     }
 
     [Test]
+    public async Task A_concurrent_batch_lets_nothing_in_after_the_first_refusal()
+    {
+        // 0.445, then 1.75, then ten of 0.3145: whichever item crosses 1.00 first, no item may reserve (or POST) after it.
+        using var client = QuantumClient();
+        var posts = Hub.Requests.CountOf("POST", "/quantum/jobs");
+        using var budget = HubCostScope.Begin(1.00m);
+
+        var submitted = await client.SubmitJobsAsync([Garnet(100), Garnet(1000), .. Enumerable.Range(0, 10).Select(_ => Garnet(10))], new JobBatchOptions { MaxConcurrency = 6 });
+
+        var created = submitted.Count(s => s.Outcome == JobSubmissionOutcome.Created);
+        Assert.That(submitted.Where(s => s.Error is JobBudgetExceededException { BatchStopped: false }).Count(), Is.EqualTo(1), "one item crossed the budget");
+        Assert.That(budget.Budget.Refused, Has.Count.EqualTo(1), "no later item was even weighed against it");
+        Assert.That(budget.Budget.Submitted, Has.Count.EqualTo(created), "every reservation was POSTed, and only those");
+        Assert.That(budget.Budget.Spent, Is.LessThanOrEqualTo(1.00m));
+        Assert.That(submitted.Count(s => s.Outcome == JobSubmissionOutcome.NotSent), Is.EqualTo(12 - created));
+        Assert.That(Hub.Requests.CountOf("POST", "/quantum/jobs") - posts, Is.EqualTo(created));
+    }
+
+    [Test]
     public async Task A_cost_scope_refuses_the_crossing_submission_and_reports_what_was_spent_and_refused()
     {
         using var client = QuantumClient();

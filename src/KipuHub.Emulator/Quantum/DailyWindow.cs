@@ -18,7 +18,8 @@ internal sealed record DailyWindow(TimeSpan Start, TimeSpan End)
 
     public bool Contains(DateTimeOffset now)
     {
-        var t = now.UtcDateTime.TimeOfDay;
+        // Whole seconds: both ends are inclusive to the second, so 23:59:59.4 is inside the all-day window.
+        var t = TimeSpan.FromSeconds(Math.Floor(now.UtcDateTime.TimeOfDay.TotalSeconds));
         return Start <= End ? t >= Start && t <= End : t >= Start || t <= End;
     }
 

@@ -33,7 +33,8 @@ internal sealed class BatchResolution(
         {
             await ResolveAsync(results, pending, anchor, maxJobs, cancellationToken).ConfigureAwait(false);
             if (!options.ResubmitWhenProvenNotCreated || round >= options.MaxResubmitRounds) return;
-            var retry = pending.Where(i => results[i].Outcome is JobSubmissionOutcome.NotCreated or JobSubmissionOutcome.NotSent).ToList();
+            // A budget refusal is final: POSTing again would cross the same budget (and the batch has stopped).
+            var retry = pending.Where(i => results[i].Outcome is JobSubmissionOutcome.NotCreated or JobSubmissionOutcome.NotSent && results[i].Error is not JobBudgetExceededException).ToList();
             if (retry.Count == 0) return;
 
             // A new boundary for the new round: what it creates is newer than the newest job now.

@@ -90,12 +90,12 @@ internal static partial class JobCostEstimator
             return max.Value is long shots ? Math.Clamp(shots, 0, int.MaxValue) : int.MaxValue;
         }
 
-        return request.Shots;
+        return Math.Max(0, request.Shots); // a negative count is the Hub's to refuse, never a credit to a budget
     }
 
     private static decimal? GateCount(JobInput? input) => input switch
     {
-        AzureIonqSimulatorJobInput ionq => ionq.Circuit?.Count ?? 0,
+        AzureIonqSimulatorJobInput ionq => ionq.Circuit?.Count(g => g is not null) ?? 0,
         OpenQasm3JobInput { Value: { } program } => GateLines().Matches(program).Count,
         _ => null,
     };

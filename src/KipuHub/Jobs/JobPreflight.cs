@@ -60,19 +60,22 @@ internal static class JobPreflight
     /// <summary>The qubits a program uses: the IonQ circuit's <c>qubits</c> or its highest target/control + 1, or the QASM declarations.</summary>
     internal static int? QubitsOf(JobInput? input) => input switch
     {
-        AzureIonqSimulatorJobInput ionq => Math.Max(ionq.Qubits, ionq.Circuit?.SelectMany(g => g.Targets.Concat(g.Controls ?? [])).DefaultIfEmpty(-1).Max() + 1 ?? 0),
+        AzureIonqSimulatorJobInput ionq => Math.Max(ionq.Qubits, ionq.Circuit?.OfType<IonqCircuitItem>().SelectMany(g => (g.Targets ?? []).Concat(g.Controls ?? [])).DefaultIfEmpty(-1).Max() + 1 ?? 0),
         OpenQasm3JobInput { Value: { } program } => QasmQubitCounter.Count(program),
         _ => null,
     };
 
     private static void CheckGates(CreateJobRequest request, Configuration config, string id, List<JobPreflightProblem> problems)
     {
-        // Only the native gate set names hardware gates; QIS gates (h, cnot, ...) are compiled by the provider.
-        if (request.Input is not AzureIonqSimulatorJobInput { Gateset: "native" } ionq || config.Gates is not { Count: > 0 } gates) return;
-        var known = gates.Select(g => g.Name).Where(n => n is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = ionq.Circuit.Select(g => Wire(g.Type)).Where(n => n is not null && !known.Contains(n)).Distinct().ToList();
+        // Only the native gate set names hardware gates; QIS gates (h, cnot, ...) are compiled by the provider. A listed
+        // but empty gate set refuses every native gate, as the Hub does; no list at all is not ours to judge.
+        if (request.Input is not AzureIonqSimulatorJobInput { Gateset: { } gateset } ionq
+            || !string.Equals(gateset, "native", StringComparison.OrdinalIgnoreCase)
+            || config.Gates is not { } gates) return;
+        var known = gates.Select(g => g?.Name).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = (ionq.Circuit ?? []).Select(g => Wire(g?.Type)).Where(n => n is not null && !known.Contains(n)).Distinct().ToList();
         if (unknown.Count > 0)
-            problems.Add(new(JobPreflightProblemCode.UnsupportedGate, $"The native circuit uses {string.Join(", ", unknown)}, which backend '{id}' does not list (configuration.gates: {string.Join(", ", known)}). Use those gates or the qis gate set."));
+            problems.Add(new(JobPreflightProblemCode.UnsupportedGate, $"The native circuit uses {string.Join(", ", unknown)}, which backend '{id}' does not list (configuration.gates: {(known.Count == 0 ? "none" : string.Join(", ", known))}). Use those gates or the qis gate set."));
     }
 
     private static string? Wire(IonqGate? gate) => gate is { } g ? Newtonsoft.Json.JsonConvert.SerializeObject(g).Trim('"') : null;
@@ -91,7 +94,8 @@ internal static class JobPreflight
     {
         var daily = backend.Availability?.Where(a => string.Equals(a.Granularity, "daily", StringComparison.OrdinalIgnoreCase)).ToList();
         if (daily is not { Count: > 0 }) return;
-        var timeOfDay = now.UtcDateTime.TimeOfDay;
+        // Whole seconds: windows are published to the second with both ends inclusive, so 23:59:59.4 is inside "…-23:59:59".
+        var timeOfDay = TimeSpan.FromSeconds(Math.Floor(now.UtcDateTime.TimeOfDay.TotalSeconds));
         foreach (var window in daily)
         {
             if (!TimeSpan.TryParse(window.Start, CultureInfo.InvariantCulture, out var start) || !TimeSpan.TryParse(window.End, CultureInfo.InvariantCulture, out var end)) return; // unreadable: not ours to refuse

@@ -37,10 +37,10 @@ public class HubCostBudgetTests
         var client = new HubCostBudget(5m);
         var tight = new HubCostBudget(1m);
 
-        Assert.That(HubCostBudget.TryReserve(Costing(0.6m), [client, tight]), Is.Null);
-        var refusal = HubCostBudget.TryReserve(Costing(0.6m), [client, tight]);
+        Assert.That(HubCostBudget.TryReserve(Costing(0.6m), [(client, null), (tight, null)]), Is.Null);
+        var refusal = HubCostBudget.TryReserve(Costing(0.6m), [(client, null), (tight, null)]);
 
-        Assert.That(refusal, Is.EqualTo((tight, 0.6m)), "the tight budget is the one crossed, with what it had spent");
+        Assert.That((refusal!.Budget, refusal.Spent), Is.EqualTo((tight, 0.6m)), "the tight budget is the one crossed, with what it had spent");
         Assert.That((client.Spent, tight.Spent), Is.EqualTo((0.6m, 0.6m)), "the refused job counts in neither");
         Assert.That(tight.Refused.Single().Total, Is.EqualTo(0.6m));
         Assert.That(client.Refused, Is.Empty);
@@ -53,8 +53,8 @@ public class HubCostBudgetTests
     {
         var budget = new HubCostBudget(0m);
 
-        Assert.That(HubCostBudget.TryReserve(Costing(0m), [budget]), Is.Null);
-        Assert.That(HubCostBudget.TryReserve(Costing(0.0001m), [budget])?.Budget, Is.SameAs(budget));
+        Assert.That(HubCostBudget.TryReserve(Costing(0m), [(budget, null)]), Is.Null);
+        Assert.That(HubCostBudget.TryReserve(Costing(0.0001m), [(budget, null)])?.Budget, Is.SameAs(budget));
     }
 
     [Test]
@@ -63,7 +63,7 @@ public class HubCostBudgetTests
         var shared = new HubCostBudget(10m);
         var other = new HubCostBudget(100m);
 
-        var accepted = await Task.WhenAll(Enumerable.Range(0, 400).Select(_ => Task.Run(() => HubCostBudget.TryReserve(Costing(0.1m), [other, shared]) is null)));
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 400).Select(_ => Task.Run(() => HubCostBudget.TryReserve(Costing(0.1m), [(other, null), (shared, null)]) is null)));
 
         Assert.That(accepted.Count(a => a), Is.EqualTo(100));
         Assert.That((shared.Spent, other.Spent), Is.EqualTo((10m, 10m)));
@@ -99,5 +99,56 @@ public class HubCostBudgetTests
             o.CostBudget = shared;
         }));
         Assert.That(ex!.Message, Does.Contain("not both").And.Contain("MaxCost").And.Contain("CostBudget"));
+    }
+
+    [Test]
+    public void A_negative_estimate_reserves_nothing_and_gives_no_credit()
+    {
+        var budget = new HubCostBudget(1m);
+
+        Assert.That(HubCostBudget.TryReserve(Costing(-5m), [(budget, null)]), Is.Null);
+
+        Assert.That(budget.Spent, Is.Zero);
+        Assert.That(HubCostBudget.TryReserve(Costing(1.5m), [(budget, null)]), Is.Not.Null, "still refused at 1");
+    }
+
+    [Test]
+    public void In_a_batch_nothing_reserves_after_the_stop_and_a_resubmission_keeps_its_first_reservation()
+    {
+        var budget = new HubCostBudget(1m);
+        var batch = new BatchBudgetStop((i, r, _) => Task.FromResult<JobSubmission>(null!));
+        object first = new(), crossing = new(), small = new();
+
+        Assert.That(HubCostBudget.TryReserve(Costing(0.6m), [(budget, null)], batch, first), Is.Null);
+        Assert.That(HubCostBudget.TryReserve(Costing(0.6m), [(budget, null)], batch, first), Is.Null, "the same submission again: no second reservation");
+        Assert.That(budget.Spent, Is.EqualTo(0.6m));
+
+        var refused = HubCostBudget.TryReserve(Costing(0.6m), [(budget, null)], batch, crossing);
+        var after = HubCostBudget.TryReserve(Costing(0.1m), [(budget, null)], batch, small);
+
+        Assert.That(refused!.BatchStopped, Is.False);
+        Assert.That(batch.StoppedBy, Is.SameAs(refused));
+        Assert.That(after!.BatchStopped, Is.True, "a job that would fit is not let in after the stop");
+        Assert.That(budget.Spent, Is.EqualTo(0.6m));
+    }
+
+    [Test]
+    public async Task A_disposed_scope_limits_nothing_for_a_task_that_outlives_it()
+    {
+        HubCostScope scope;
+        Task<List<HubCostScope>> late;
+        var release = new TaskCompletionSource();
+        using (scope = HubCostScope.Begin(0m))
+        {
+            late = Task.Run(async () =>
+            {
+                await release.Task;
+                return HubCostScope.Current!.Chain().ToList();
+            });
+        }
+
+        release.SetResult();
+
+        Assert.That(await late, Is.Empty, "the task still sees the scope, but it is disposed");
     }
 }
