@@ -25,7 +25,8 @@ internal static class JobEndpoints
     /// <summary>Submits a Bell circuit (H on qubit 0, CNOT 0→1) to the IonQ simulator; 202 with the job's location.</summary>
     private static async Task<IResult> SubmitAsync(IHubQuantumClient hub, SubmitJobRequest? request, CancellationToken cancellationToken)
     {
-        var job = await hub.Jobs.CreateJobAsync(BellJob(request), cancellationToken);
+        // SubmitJobAsync, not the raw Jobs.CreateJobAsync: it checks the job against its backend and any KipuHub:MaxCost first.
+        var job = await hub.SubmitJobAsync(BellJob(request), cancellationToken);
         return Results.Accepted($"/jobs/{job.Id}", new JobStatusView(job.Id!, job.Status?.ToString() ?? "UNKNOWN"));
     }
 

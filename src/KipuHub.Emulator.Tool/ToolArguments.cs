@@ -24,6 +24,13 @@ internal sealed record ToolArguments(int Port, int? Seed, string? Token, bool He
     /// <summary>The variable an orchestrator hands the token over in (used when there is no <c>--token</c>), so it never shows in the process list.</summary>
     public const string TokenVariable = "KIPUHUB_EMULATOR_TOKEN";
 
+    // The record's generated ToString() would print the token: it is left out.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Port = {Port}, Seed = {Seed}, Token = {(Token is null ? "none" : "(set)")}, Help = {Help}, TokenSource = {TokenSource}, Faults = {Faults.Count}");
+        return true;
+    }
+
     /// <summary>Where <see cref="Token"/> came from.</summary>
     public TokenSource TokenSource { get; init; }
 

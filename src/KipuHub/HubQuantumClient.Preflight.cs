@@ -8,14 +8,17 @@ public partial class HubQuantumClient
 {
     private BackendRecordCache? _backendCache;
 
-    private BackendRecordCache BackendCache => _backendCache ??= new BackendRecordCache((id, ct) => Backends.GetBackendAsync(id, ct), Core.TimeProvider);
+    private BackendRecordCache BackendCache => _backendCache ??= new BackendRecordCache(Core.TimeProvider);
+
+    private Task<Backend> BackendRecordAsync(string backendId, CancellationToken cancellationToken) =>
+        BackendCache.GetAsync(BaseUrl, backendId, (id, ct) => Backends.GetBackendAsync(id, ct), cancellationToken);
 
     /// <inheritdoc />
     public virtual async Task<JobPreflightResult> ValidateJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.BackendId, nameof(request));
-        var backend = await BackendCache.GetAsync(request.BackendId, cancellationToken).ConfigureAwait(false);
+        var backend = await BackendRecordAsync(request.BackendId, cancellationToken).ConfigureAwait(false);
         return JobPreflight.Check(request, backend, Core.TimeProvider.GetUtcNow());
     }
 
@@ -24,7 +27,7 @@ public partial class HubQuantumClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.BackendId, nameof(request));
-        var backend = await BackendCache.GetAsync(request.BackendId, cancellationToken).ConfigureAwait(false);
+        var backend = await BackendRecordAsync(request.BackendId, cancellationToken).ConfigureAwait(false);
         return JobCostEstimator.Estimate(request, backend);
     }
 

@@ -50,6 +50,7 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     {
         _validateBeforeSubmit = options.ValidateBeforeSubmit;
         _budget = BudgetOf(options);
+        _backendCache = KipuHub.Jobs.BackendRecordCache.For(options, Core.TimeProvider);
     }
 
     /// <summary>
@@ -67,6 +68,7 @@ public partial class HubQuantumClient : HubClient, IHubQuantumClient
     {
         _validateBeforeSubmit = options.ValidateBeforeSubmit;
         _budget = BudgetOf(options);
+        _backendCache = KipuHub.Jobs.BackendRecordCache.For(options, Core.TimeProvider);
     }
 
     /// <inheritdoc />

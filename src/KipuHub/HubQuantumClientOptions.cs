@@ -40,6 +40,8 @@ public sealed class HubQuantumClientOptions : HubAccountClientOptions
     /// after it are <see cref="KipuHub.Jobs.JobSubmissionOutcome.NotSent"/>; the batch stops at its budget). For a budget
     /// over one block of code rather than the client's lifetime, use <see cref="HubCostScope"/>; to share one budget
     /// between clients, <see cref="CostBudget"/>. The client's budget is <see cref="IHubQuantumClient.CostBudget"/>.
+    /// It guards the facade's submissions (<c>SubmitJobAsync</c>, <c>RunJobAsync</c>, batches, sessions); the raw
+    /// generated <c>client.Jobs.CreateJobAsync</c> is the API as it is and checks nothing.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>: no budget, and no estimate is fetched. Must be 0 or more (0 allows only free jobs); configuration: <c>KipuHub:MaxCost</c>.</value>
     public decimal? MaxCost { get; set; }

@@ -133,7 +133,7 @@ public partial interface IHubQuantumClient
     /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>
     /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     /// <exception cref="JobPreflightException">The job failed the check against its backend (<see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/>, on by default); nothing was sent.</exception>
-    /// <exception cref="JobBudgetExceededException">The job's estimate would cross <see cref="HubQuantumClientOptions.MaxCost"/>; nothing was sent.</exception>
+    /// <exception cref="JobBudgetExceededException">The job's estimate would cross a budget (<see cref="HubQuantumClientOptions.MaxCost"/>, <see cref="HubQuantumClientOptions.CostBudget"/> or a <see cref="HubCostScope"/>); nothing was sent.</exception>
     /// <exception cref="HubRequestNotSentException">Nothing was sent: the check before the POST could not read the backend (5xx, 408, 429, timeout, broken connection), or the resilience pipeline refused the request.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     Task<Job> SubmitJobAsync(CreateJobRequest request, CancellationToken cancellationToken = default);
@@ -185,6 +185,9 @@ public partial interface IHubQuantumClient
     /// The job ended <c>FAILED</c>, <c>ABORTED</c> or <c>CANCELLED</c>; carries its error detail, and for a FAILED job
     /// the failure document the Hub answers for its result (<see cref="JobFailedException.FailureResult"/>, read best-effort).
     /// </exception>
+    /// <exception cref="JobPreflightException">The job failed the check against its backend (<see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/>, on by default); nothing was sent.</exception>
+    /// <exception cref="JobBudgetExceededException">The job's estimate would cross a budget (<see cref="HubQuantumClientOptions.MaxCost"/>, <see cref="HubQuantumClientOptions.CostBudget"/> or a <see cref="HubCostScope"/>); nothing was sent.</exception>
+    /// <exception cref="HubRequestNotSentException">Nothing was sent: the check before the POST could not read the backend (5xx, 408, 429, timeout, broken connection), or the resilience pipeline refused the request.</exception>
     /// <exception cref="HubTimeoutException">The wait's <see cref="WaitOptions.Timeout"/> passed (<see cref="HubTimeoutException.LastStatus"/> says where it was), or a request got no response in time.</exception>
     /// <exception cref="HubResponseFormatException">The Hub answered 2xx with a body that is not what the operation defines.</exception>
     /// <exception cref="HubApiException">The Hub answered with an error status; the subclass names it (<see cref="NotFoundException"/>, <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, <see cref="UnprocessableEntityException"/>, ...).</exception>

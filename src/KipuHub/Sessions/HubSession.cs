@@ -116,7 +116,10 @@ public class HubSession : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the request; if the Hub already accepted it, the job exists.</param>
     /// <returns>The created job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
-    /// <exception cref="HubSessionExpiredException">The session was closed or its ttl ran out; nothing was sent.</exception>
+    /// <exception cref="JobPreflightException">The job failed the check against its backend (<see cref="HubQuantumClientOptions.ValidateBeforeSubmit"/>, on by default); nothing was sent.</exception>
+    /// <exception cref="JobBudgetExceededException">The job's estimate would cross a budget (<see cref="HubQuantumClientOptions.MaxCost"/>, <see cref="HubQuantumClientOptions.CostBudget"/> or a <see cref="HubCostScope"/>); nothing was sent.</exception>
+    /// <exception cref="HubRequestNotSentException">Nothing was sent: the check before the POST could not read the backend (5xx, 408, 429, timeout, broken connection), or the resilience pipeline refused the request.</exception>
+    /// <exception cref="HubSessionExpiredException">The session was closed or drained, or its ttl ran out; nothing was sent.</exception>
     /// <exception cref="NotFoundException">The session does not exist (or belongs to another organization).</exception>
     /// <exception cref="UnprocessableEntityException">The Hub refused the job (for example, the session no longer accepts jobs, or the backend is not the session's).</exception>
     /// <exception cref="HubApiException">Another error status (the subclass names it: <see cref="UnauthorizedException"/>, <see cref="ForbiddenException"/>, ...).</exception>
@@ -129,9 +132,7 @@ public class HubSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var copy = Jobs.JobRequestCopy.Of(request, sessionId: Id);
-        var job = await SubmitTrackedAsync(() => _client.SubmitJobAsync(copy, cancellationToken)).ConfigureAwait(false);
-        lock (_gate) _jobIds.Add(job.Id!);
-        return job;
+        return await SubmitTrackedAsync(() => _client.SubmitJobAsync(copy, cancellationToken), job => [job.Id!]).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -146,19 +147,15 @@ public class HubSession : IAsyncDisposable
     /// <returns>One result per request, in the order given; the created jobs are added to <see cref="JobIds"/> in that order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="requests"/> or one of them is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="JobBatchOptions.MaxConcurrency"/> is less than 1.</exception>
-    /// <exception cref="HubSessionExpiredException">The session was closed or its ttl ran out; nothing was sent.</exception>
+    /// <exception cref="HubSessionExpiredException">The session was closed or drained, or its ttl ran out; nothing was sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual async Task<IReadOnlyList<JobSubmission>> SubmitJobsAsync(IEnumerable<CreateJobRequest> requests, JobBatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var inSession = requests.Select(r => Jobs.JobRequestCopy.Of(r ?? throw new ArgumentNullException(nameof(requests), "A request in the batch is null."), sessionId: Id)).ToList();
-        var results = await SubmitTrackedAsync(() => _client.SubmitJobsAsync(inSession, options, cancellationToken)).ConfigureAwait(false);
-        lock (_gate)
-        {
-            _jobIds.AddRange(results.Where(r => r.Job?.Id is { Length: > 0 }).Select(r => r.Job!.Id!));
-        }
-
-        return results;
+        return await SubmitTrackedAsync(
+            () => _client.SubmitJobsAsync(inSession, options, cancellationToken),
+            results => results.Where(r => r.Job?.Id is { Length: > 0 }).Select(r => r.Job!.Id!)).ConfigureAwait(false);
     }
 
     /// <summary>Stops (false) or resumes (true) accepting new jobs (<c>update_session_state</c>).</summary>
@@ -169,8 +166,12 @@ public class HubSession : IAsyncDisposable
     /// <exception cref="HubTransportException">The connection failed or broke.</exception>
     /// <exception cref="CredentialUnavailableException">No token could be obtained from the configured credential.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<Session> SetAcceptJobsAsync(bool acceptJobs, CancellationToken cancellationToken = default) =>
+    public virtual async Task<Session> SetAcceptJobsAsync(bool acceptJobs, CancellationToken cancellationToken = default)
+    {
         Session = await _client.Sessions.UpdateSessionStateAsync(Id, new UpdateSessionStateRequest { AcceptJobs = acceptJobs }, cancellationToken).ConfigureAwait(false);
+        if (acceptJobs) Volatile.Write(ref _draining, 0); // taking jobs again ends an interrupted drain
+        return Session;
+    }
 
     /// <summary>Fetches the session record again.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -263,7 +264,7 @@ public class HubSession : IAsyncDisposable
 
     // Checks and registers a submission under one lock, so a drain that starts while it is on its way waits for it
     // (and then for its job), and no submission can slip past a drain that has begun.
-    private async Task<T> SubmitTrackedAsync<T>(Func<Task<T>> submit)
+    private async Task<T> SubmitTrackedAsync<T>(Func<Task<T>> submit, Func<T, IEnumerable<string>> createdIds)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
@@ -275,7 +276,10 @@ public class HubSession : IAsyncDisposable
         WarnIfExpiringSoon();
         try
         {
-            return await submit().ConfigureAwait(false);
+            var submitted = await submit().ConfigureAwait(false);
+            // Recorded before the submission counts as ended, so a drain waiting for it also waits for its jobs.
+            lock (_gate) _jobIds.AddRange(createdIds(submitted));
+            return submitted;
         }
         finally
         {
@@ -315,7 +319,7 @@ public class HubSession : IAsyncDisposable
         {
             _warningTimer?.Dispose();
             if (_logger is not null) SessionLog.ExpiringSoon(_logger, Id, at, (long)left.TotalSeconds);
-            ExpiringSoon?.Invoke(this, EventArgs.Empty);
+            RaiseExpiringSoon();
         }
     }
 
@@ -331,10 +335,28 @@ public class HubSession : IAsyncDisposable
         if (Volatile.Read(ref _warned) == 1 || Volatile.Read(ref _closed) == 1 || ExpiresAt is not { } at) return;
         // TimeSpan arithmetic only (a DateTimeOffset near the calendar's ends cannot overflow it), and no timer for an expiry
         // further away than a timer can wait: the check on each submission and wait still applies.
-        var due = at - _time.GetUtcNow() - EffectiveThreshold(at);
+        var left = at - _time.GetUtcNow();
+        var threshold = EffectiveThreshold(at);
+        var due = left > threshold ? left - threshold : TimeSpan.Zero; // no subtraction that can overflow, whatever the threshold
         // A weak reference: a session nobody holds any more is not kept alive until its warning is due.
         var timer = due > TimeSpan.Zero && due <= MaxTimerDelay ? _time.CreateTimer(static state => OnWarningDue((WeakReference<HubSession>)state!), new WeakReference<HubSession>(this), due, Timeout.InfiniteTimeSpan) : null;
         Interlocked.Exchange(ref _warningTimer, timer)?.Dispose();
+    }
+
+    // A handler's exception must not escape: on the timer's thread it would end the process, and in a submission it
+    // would fail a job that was fine. It is logged (event 202) instead.
+    private void RaiseExpiringSoon()
+    {
+        try
+        {
+            ExpiringSoon?.Invoke(this, EventArgs.Empty);
+        }
+#pragma warning disable CA1031 // Whatever the user's handler threw, it is reported, not rethrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (_logger is not null) SessionLog.ExpiringSoonHandlerFailed(_logger, Id, ex.GetType().Name);
+        }
     }
 
     private static void OnWarningDue(WeakReference<HubSession> session)

@@ -92,6 +92,21 @@ public class PreflightOptionsTests : SharedEmulatorFixture
     }
 
     [Test]
+    public async Task The_backend_record_of_the_check_is_shared_by_the_clients_a_registration_resolves()
+    {
+        await using var provider = Provider([]);
+        var gets = Hub.Requests.CountOf("GET", "/quantum/backends/aws.iqm.garnet");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = provider.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IHubQuantumClient>().SubmitJobAsync(Garnet());
+        }
+
+        Assert.That(Hub.Requests.CountOf("GET", "/quantum/backends/aws.iqm.garnet") - gets, Is.EqualTo(1), "three transient clients, one GET within the 60 s");
+    }
+
+    [Test]
     public void A_negative_MaxCost_fails_the_start_naming_the_key()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -80,6 +80,31 @@ public class HubSessionDrainTests
         Assert.That(hub.Calls.Count(c => c == "POST /sessions/s1/close"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task After_a_cancelled_drain_SetAcceptJobsAsync_true_takes_jobs_again()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var hub = new FakeSessionHub(listed: """[{"id":"j1","status":"RUNNING"}]""") { JobStatus = "RUNNING" };
+        using var client = Hub.Quantum(hub.Handler, o =>
+        {
+            o.ValidateBeforeSubmit = false;
+            o.TimeProvider = time;
+        });
+        await using var session = await client.OpenSessionAsync(Request);
+        using var cts = new CancellationTokenSource();
+        var drain = session.DrainAsync(new WaitOptions { MinInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1) }, cts.Token);
+        await hub.StatusPolled.Task;
+        await cts.CancelAsync();
+        Assert.CatchAsync<OperationCanceledException>(() => drain);
+
+        await session.SetAcceptJobsAsync(true);
+        hub.ReleaseJobPost.SetResult();
+        var job = await session.SubmitJobAsync(Job);
+
+        Assert.That(job.Id, Is.EqualTo("j1"));
+        Assert.That(hub.JobPosts, Is.EqualTo(1));
+    }
+
     /// <summary>A Hub of one session, whose job POST waits until released.</summary>
     private sealed class FakeSessionHub
     {
@@ -101,7 +126,7 @@ public class HubSessionDrainTests
                         return StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}""");
                     case ("PATCH", "/sessions/s1"):
                         PatchBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
-                        return StubHandler.Json(HttpStatusCode.OK, """{"id":"s1","status":"DRAINING"}""");
+                        return StubHandler.Json(HttpStatusCode.OK, PatchBody?.Contains("true", StringComparison.Ordinal) == true ? """{"id":"s1","status":"OPEN"}""" : """{"id":"s1","status":"DRAINING"}""");
                     case ("GET", "/sessions/s1/jobs"):
                         return StubHandler.Json(HttpStatusCode.OK, listed);
                     case ("GET", "/jobs/j1/status"):

@@ -152,6 +152,39 @@ public class HubSessionExpiryTests
     }
 
     [Test]
+    public async Task A_throwing_ExpiringSoon_handler_is_logged_and_neither_the_timer_nor_a_submission_fails()
+    {
+        var time = new FakeTimeProvider(Created);
+        var logs = new TestLoggerFactory();
+        var stub = Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}""");
+        using var client = Hub.Quantum(stub, o =>
+        {
+            o.TimeProvider = time;
+            o.LoggerFactory = logs;
+        });
+        await using var session = await client.OpenSessionAsync(Request);
+        session.ExpiringSoon += (_, _) => throw new InvalidOperationException("handler bug with secret-ish text");
+
+        time.Advance(TimeSpan.FromMinutes(56));
+        await session.SubmitJobAsync(Job);
+
+        var failure = logs.Lines.Single(l => l.EventId == 202);
+        Assert.That(failure.Message, Does.Contain("InvalidOperationException").And.Not.Contain("secret-ish"), "the type, not the handler's text");
+        Assert.That(JobPosts(stub), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_expiring_soon_threshold_larger_than_any_lifetime_warns_at_once_without_overflow()
+    {
+        var time = new FakeTimeProvider(Created.AddHours(2));
+        using var client = Hub.Quantum(Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}"""), o => o.TimeProvider = time);
+        await using var session = await client.OpenSessionAsync(Request);
+
+        Assert.DoesNotThrow(() => session.ExpiringSoonThreshold = TimeSpan.MaxValue, "the setter reschedules the warning: no overflowing subtraction");
+        Assert.That(session.TimeLeft, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
     public async Task Submissions_after_the_ttl_ran_out_are_refused_and_send_nothing()
     {
         var time = new FakeTimeProvider(Created);
