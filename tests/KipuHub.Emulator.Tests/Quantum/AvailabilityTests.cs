@@ -69,6 +69,9 @@ public class AvailabilityTests : EmulatorTestBase
     [TestCase("22:00:00", "06:00:00", "05:59:59", true)]
     [TestCase("22:00:00", "06:00:00", "12:00:00", false)]
     [TestCase("00:00:00", "23:59:59", "23:59:59", true)]
+    [TestCase("00:00:00", "23:59:59", "23:59:59.9990", true)]
+    [TestCase("07:00:00", "19:00:00", "19:00:00.5", true)]
+    [TestCase("07:00:00", "19:00:00", "19:00:01", false)]
     public void A_window_whose_start_is_after_its_end_wraps_past_midnight(string start, string end, string at, bool inside)
     {
         var window = new DailyWindow(TimeSpan.Parse(start, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Parse(end, System.Globalization.CultureInfo.InvariantCulture));

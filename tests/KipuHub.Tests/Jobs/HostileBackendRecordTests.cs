@@ -50,4 +50,19 @@ public class HostileBackendRecordTests
         Assert.That(preflight.Problems.Single().Code, Is.EqualTo(JobPreflightProblemCode.ShotsOutOfRange));
         Assert.That(estimate.Items.Single().Units, Is.LessThanOrEqualTo((decimal)int.MaxValue));
     }
+
+    [TestCase("23:59:59.4", false, TestName = "The_last_fraction_of_a_second_of_the_day_is_inside_the_all_day_window")]
+    [TestCase("00:00:00.0", false, TestName = "Midnight_is_inside_the_all_day_window")]
+    [TestCase("19:00:00.9", false, TestName = "A_window_end_is_inclusive_to_the_second")]
+    [TestCase("19:00:01.0", true, TestName = "The_second_after_a_window_end_is_outside")]
+    public void Availability_is_compared_to_the_second(string utcTime, bool outside)
+    {
+        var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) + TimeSpan.Parse(utcTime, System.Globalization.CultureInfo.InvariantCulture);
+        var end = utcTime.StartsWith("19", StringComparison.Ordinal) ? "19:00:00" : "23:59:59";
+        var backend = new Backend { Id = "b", Status = BackendStatus.Online, Availability = [new AvailabilityTimes { Granularity = "daily", Start = "00:00:00", End = end }] };
+
+        var problems = JobPreflight.Check(Qasm, backend, now).Problems;
+
+        Assert.That(problems.Any(p => p.Code == JobPreflightProblemCode.OutsideAvailabilityWindow), Is.EqualTo(outside));
+    }
 }
