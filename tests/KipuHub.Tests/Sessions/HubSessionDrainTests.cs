@@ -53,7 +53,7 @@ public class HubSessionDrainTests
     }
 
     [Test]
-    public async Task A_cancelled_drain_leaves_the_session_open_and_a_second_drain_finishes_it()
+    public async Task A_cancelled_drain_leaves_the_session_open_then_it_can_take_jobs_again_or_be_drained_to_the_end()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var hub = new FakeSessionHub(listed: """[{"id":"j1","status":"RUNNING"}]""") { JobStatus = "RUNNING" };
@@ -73,36 +73,16 @@ public class HubSessionDrainTests
         Assert.That(hub.Calls, Does.Not.Contain("POST /sessions/s1/close"), "the jobs still run: the session stays open");
         Assert.ThrowsAsync<HubSessionExpiredException>(() => session.SubmitJobAsync(Job), "and takes no jobs");
 
+        await session.SetAcceptJobsAsync(true);
+        hub.ReleaseJobPost.SetResult();
+        Assert.That((await session.SubmitJobAsync(Job)).Id, Is.EqualTo("j1"), "accepting again ends the interrupted drain");
+        Assert.That(hub.JobPosts, Is.EqualTo(1));
+
         hub.JobStatus = "COMPLETED";
         var jobs = await session.DrainAsync();
 
         Assert.That(jobs.Single().Id, Is.EqualTo("j1"));
         Assert.That(hub.Calls.Count(c => c == "POST /sessions/s1/close"), Is.EqualTo(1));
-    }
-
-    [Test]
-    public async Task After_a_cancelled_drain_SetAcceptJobsAsync_true_takes_jobs_again()
-    {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var hub = new FakeSessionHub(listed: """[{"id":"j1","status":"RUNNING"}]""") { JobStatus = "RUNNING" };
-        using var client = Hub.Quantum(hub.Handler, o =>
-        {
-            o.ValidateBeforeSubmit = false;
-            o.TimeProvider = time;
-        });
-        await using var session = await client.OpenSessionAsync(Request);
-        using var cts = new CancellationTokenSource();
-        var drain = session.DrainAsync(new WaitOptions { MinInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1) }, cts.Token);
-        await hub.StatusPolled.Task;
-        await cts.CancelAsync();
-        Assert.CatchAsync<OperationCanceledException>(() => drain);
-
-        await session.SetAcceptJobsAsync(true);
-        hub.ReleaseJobPost.SetResult();
-        var job = await session.SubmitJobAsync(Job);
-
-        Assert.That(job.Id, Is.EqualTo("j1"));
-        Assert.That(hub.JobPosts, Is.EqualTo(1));
     }
 
     /// <summary>A Hub of one session, whose job POST waits until released.</summary>

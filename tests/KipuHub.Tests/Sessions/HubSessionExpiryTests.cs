@@ -17,6 +17,12 @@ public class HubSessionExpiryTests
         ? StubHandler.Json(HttpStatusCode.Created, sessionJson)
         : Hub.IsBackendGet(request) ? Hub.OnlineBackend(request) : StubHandler.Json(HttpStatusCode.Created, """{"id":"j1","status":"PENDING"}"""));
 
+    private static HubQuantumClient Logged(StubHandler stub, TimeProvider time, TestLoggerFactory logs) => Hub.Quantum(stub, o =>
+    {
+        o.TimeProvider = time;
+        o.LoggerFactory = logs;
+    });
+
     private static int JobPosts(StubHandler stub) => stub.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/jobs", StringComparison.Ordinal));
 
     [Test]
@@ -47,11 +53,7 @@ public class HubSessionExpiryTests
         var time = new FakeTimeProvider(Created);
         var logs = new TestLoggerFactory();
         var stub = Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}""");
-        using var client = Hub.Quantum(stub, o =>
-        {
-            o.TimeProvider = time;
-            o.LoggerFactory = logs;
-        });
+        using var client = Logged(stub, time, logs);
         await using var session = await client.OpenSessionAsync(Request);
         var raised = 0;
         session.ExpiringSoon += (_, _) => raised++;
@@ -157,11 +159,7 @@ public class HubSessionExpiryTests
         var time = new FakeTimeProvider(Created);
         var logs = new TestLoggerFactory();
         var stub = Stub("""{"id":"s1","status":"OPEN","created_at":"2026-12-01T12:00:00Z","expires_at":"2026-12-01T13:00:00Z"}""");
-        using var client = Hub.Quantum(stub, o =>
-        {
-            o.TimeProvider = time;
-            o.LoggerFactory = logs;
-        });
+        using var client = Logged(stub, time, logs);
         await using var session = await client.OpenSessionAsync(Request);
         session.ExpiringSoon += (_, _) => throw new InvalidOperationException("handler bug with secret-ish text");
 
