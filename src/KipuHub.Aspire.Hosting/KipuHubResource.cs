@@ -5,36 +5,20 @@ namespace Aspire.Hosting.ApplicationModel;
 /// <param name="token">The secret parameter holding the personal access token.</param>
 public sealed class KipuHubResource(string name, ParameterResource token) : Resource(name), IResourceWithConnectionString
 {
-    private Uri _quantumEndpoint = new("https://api.hub.kipu-quantum.com/quantum/");
-    private Uri _platformEndpoint = new("https://api.hub.kipu-quantum.com/qc-catalog/");
-    private Uri _serviceEndpoint = new("https://gateway.hub.kipu-quantum.com/");
-
     /// <summary>The personal access token (a secret parameter).</summary>
     public ParameterResource Token { get; } = token;
 
     /// <summary>The Quantum API base URL.</summary>
-    public Uri QuantumEndpoint
-    {
-        get => _quantumEndpoint;
-        set => _quantumEndpoint = value ?? throw new ArgumentNullException(nameof(value), "QuantumEndpoint is required: the connection string carries every base URL.");
-    }
+    public Uri QuantumEndpoint { get; set => field = value ?? throw new ArgumentNullException(nameof(value), "QuantumEndpoint is required: the connection string carries every base URL."); } = new("https://api.hub.kipu-quantum.com/quantum/");
 
     /// <summary>The Platform API base URL.</summary>
-    public Uri PlatformEndpoint
-    {
-        get => _platformEndpoint;
-        set => _platformEndpoint = value ?? throw new ArgumentNullException(nameof(value), "PlatformEndpoint is required: the connection string carries every base URL.");
-    }
+    public Uri PlatformEndpoint { get; set => field = value ?? throw new ArgumentNullException(nameof(value), "PlatformEndpoint is required: the connection string carries every base URL."); } = new("https://api.hub.kipu-quantum.com/qc-catalog/");
 
     /// <summary>
     /// The Service gateway root; a gateway whose <c>BaseUrl</c> is relative (<c>&lt;context&gt;/&lt;service&gt;/&lt;version&gt;/</c>)
     /// is resolved against it.
     /// </summary>
-    public Uri ServiceEndpoint
-    {
-        get => _serviceEndpoint;
-        set => _serviceEndpoint = value ?? throw new ArgumentNullException(nameof(value), "ServiceEndpoint is required: the connection string carries every base URL.");
-    }
+    public Uri ServiceEndpoint { get; set => field = value ?? throw new ArgumentNullException(nameof(value), "ServiceEndpoint is required: the connection string carries every base URL."); } = new("https://gateway.hub.kipu-quantum.com/");
 
     /// <summary>
     /// <c>Endpoint=…;PlatformEndpoint=…;ServiceEndpoint=…;Token=…</c>, no <c>ServiceToken</c>: the real gateways take

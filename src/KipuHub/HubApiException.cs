@@ -49,6 +49,12 @@ public class HubApiException : HubException
     /// <summary>Gets the HTTP status code of the response.</summary>
     public int StatusCode { get; }
 
+    /// <summary>
+    /// Whether the Hub refused the request itself (a 4xx other than 408 and 429): sending it again unchanged gets the
+    /// same answer. Anything else (408, 429, 5xx) says nothing about the request.
+    /// </summary>
+    internal bool IsRefusal => StatusCode is >= 400 and < 500 and not 408 and not 429;
+
     /// <summary>Gets the response headers (names compare case-insensitively).</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 

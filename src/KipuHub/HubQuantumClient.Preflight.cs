@@ -38,11 +38,11 @@ public partial class HubQuantumClient
     /// 429, timeout, broken connection, unreadable body), the failure becomes <see cref="HubRequestNotSentException"/>:
     /// nothing was POSTed, so it must not look like a submission whose job may exist.
     /// </summary>
-    private async Task PreflightAsync(CreateJobRequest request, CancellationToken cancellationToken)
+    private async Task PreflightAsync(CreateJobRequest request, BatchBudgetStop? batch, CancellationToken cancellationToken)
     {
         try
         {
-            await CheckBeforeSubmitAsync(request, cancellationToken).ConfigureAwait(false);
+            await CheckBeforeSubmitAsync(request, batch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsBackendReadFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
@@ -56,12 +56,12 @@ public partial class HubQuantumClient
     private static bool IsBackendReadFailure(Exception ex) => ex switch
     {
         HubResponseFormatException or HubTransportException or HubTimeoutException => true,
-        // A 4xx names a problem the POST would share (unknown backend, bad token): it stays as it is (Rejected in a batch).
-        HubApiException api => api.StatusCode is >= 500 or 408 or 429,
+        // A refusal (unknown backend, bad token) is a problem the POST would share: it stays as it is (Rejected in a batch).
+        HubApiException api => !api.IsRefusal,
         _ => false,
     };
 
-    private async Task CheckBeforeSubmitAsync(CreateJobRequest request, CancellationToken cancellationToken)
+    private async Task CheckBeforeSubmitAsync(CreateJobRequest request, BatchBudgetStop? batch, CancellationToken cancellationToken)
     {
         if (_validateBeforeSubmit)
         {
@@ -76,6 +76,6 @@ public partial class HubQuantumClient
         var budgets = scopes.Select(s => (s.Budget, (HubCostScope?)s)).ToList();
         if (_budget is not null) budgets.Insert(0, (_budget, null));
         var estimate = await EstimateCostAsync(request, cancellationToken).ConfigureAwait(false);
-        if (HubCostBudget.TryReserve(estimate, budgets, BatchBudgetStop.Current, request) is { } refusal) throw refusal;
+        if (HubCostBudget.TryReserve(estimate, budgets, batch, request) is { } refusal) throw refusal;
     }
 }

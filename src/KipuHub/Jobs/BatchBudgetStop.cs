@@ -11,17 +11,11 @@ namespace KipuHub.Jobs;
 /// <see cref="HubCostBudget.TryReserve"/> under the budgets' lock, so an item whose estimate was still being fetched
 /// cannot slip in after the stop. Items that reserved before it were within the budget and go on.
 /// </summary>
-internal sealed class BatchBudgetStop(Func<int, CreateJobRequest, CancellationToken, Task<JobSubmission>> submitOnce)
+internal sealed class BatchBudgetStop(Func<int, CreateJobRequest, BatchBudgetStop, CancellationToken, Task<JobSubmission>> submitOnce)
 {
-    // Flows from SubmitAsync into the client's preflight, which passes it to the reservation.
-    private static readonly AsyncLocal<BatchBudgetStop?> CurrentBatch = new();
-
     // The submissions (batch copies, by reference) holding a reservation: a resubmission keeps it rather than taking another.
     private readonly ConditionalWeakTable<object, object> _reserved = [];
     private JobBudgetExceededException? _stoppedBy;
-
-    /// <summary>Gets the batch being submitted on this flow, if any.</summary>
-    public static BatchBudgetStop? Current => CurrentBatch.Value;
 
     /// <summary>Gets or sets the refusal that stopped the batch; set under the budgets' lock, read anywhere.</summary>
     public JobBudgetExceededException? StoppedBy
@@ -42,7 +36,7 @@ internal sealed class BatchBudgetStop(Func<int, CreateJobRequest, CancellationTo
             return new JobSubmission(index, request, null, JobBudgetExceededException.AfterStop(stop), JobSubmissionOutcome.NotSent);
         }
 
-        CurrentBatch.Value = this; // restored when this method returns
-        return await submitOnce(index, request, cancellationToken).ConfigureAwait(false);
+        // The batch goes along to the client's preflight, which reserves against the budgets and this stop together.
+        return await submitOnce(index, request, this, cancellationToken).ConfigureAwait(false);
     }
 }

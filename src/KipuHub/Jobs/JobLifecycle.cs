@@ -22,8 +22,8 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     /// <summary>How long <see cref="RunJobAsync"/> spends reading a failure document: 10 seconds.</summary>
     internal static readonly TimeSpan FailureResultTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Runs before every POST (HubQuantumClient.Preflight.cs); throws to send nothing.</summary>
-    public Func<CreateJobRequest, CancellationToken, Task> Preflight { get; init; } = static (_, _) => Task.CompletedTask;
+    /// <summary>Runs before every POST (HubQuantumClient.Preflight.cs), given the batch of a batch item; throws to send nothing.</summary>
+    public Func<CreateJobRequest, BatchBudgetStop?, CancellationToken, Task> Preflight { get; init; } = static (_, _, _) => Task.CompletedTask;
 
     public Task<Job> WaitForCompletionAsync(string jobId, WaitOptions? options, IProgress<JobStatus>? progress, CancellationToken cancellationToken)
     {
@@ -104,7 +104,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     {
         using var activity = HubDiagnostics.StartActivity("KipuHub.SubmitJob", ActivityKind.Client);
         activity?.SetTag("kipuhub.backend.id", request.BackendId);
-        await Preflight(request, cancellationToken).ConfigureAwait(false);
+        await Preflight(request, null, cancellationToken).ConfigureAwait(false);
         var job = await jobs.CreateJobAsync(request, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(job.Id))
             throw new HubResponseFormatException("The Hub accepted the job but returned no id, so it cannot be awaited. Look for it with Jobs.SearchJobsAsync.", 201);
@@ -202,11 +202,11 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
     }
 
     /// <summary>One POST of one item: a failed submission is reported; only <see cref="BatchResolution"/> POSTs it again, once it is proven not created.</summary>
-    private async Task<JobSubmission> SubmitOnceAsync(int index, CreateJobRequest request, CancellationToken cancellationToken)
+    private async Task<JobSubmission> SubmitOnceAsync(int index, CreateJobRequest request, BatchBudgetStop batch, CancellationToken cancellationToken)
     {
         try
         {
-            await Preflight(request, cancellationToken).ConfigureAwait(false);
+            await Preflight(request, batch, cancellationToken).ConfigureAwait(false);
             var job = await jobs.CreateJobAsync(request, cancellationToken).ConfigureAwait(false);
             return new JobSubmission(index, request, job, null, JobSubmissionOutcome.Created);
         }
@@ -222,7 +222,7 @@ internal sealed class JobLifecycle(IJobsClient jobs, IWorkloadsClient workloads,
 
     private static JobSubmissionOutcome Classify(Exception ex) => ex switch
     {
-        HubApiException { StatusCode: >= 400 and < 500 and not 408 and not 429 } => JobSubmissionOutcome.Rejected,
+        HubApiException { IsRefusal: true } => JobSubmissionOutcome.Rejected,
         ArgumentException or JobPreflightException => JobSubmissionOutcome.Rejected,
         JobBudgetExceededException => JobSubmissionOutcome.NotSent,
         _ when NeverSent(ex) => JobSubmissionOutcome.NotSent,

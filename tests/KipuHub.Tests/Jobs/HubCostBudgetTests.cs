@@ -116,7 +116,7 @@ public class HubCostBudgetTests
     public void In_a_batch_nothing_reserves_after_the_stop_and_a_resubmission_keeps_its_first_reservation()
     {
         var budget = new HubCostBudget(1m);
-        var batch = new BatchBudgetStop((i, r, _) => Task.FromResult<JobSubmission>(null!));
+        var batch = new BatchBudgetStop((_, _, _, _) => Task.FromResult<JobSubmission>(null!));
         object first = new(), crossing = new(), small = new();
 
         Assert.That(HubCostBudget.TryReserve(Costing(0.6m), [(budget, null)], batch, first), Is.Null);
