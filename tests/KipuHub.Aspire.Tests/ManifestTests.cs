@@ -44,17 +44,12 @@ public sealed class ManifestTests
     [Test]
     public async Task TheRealHubIsAConnectionStringWhoseTokenIsASecretParameter()
     {
-        var path = ManifestPath();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = PublishArgs(path), DisableDashboard = true });
-        builder.Configuration["Parameters:hub-token"] = KnownToken;
-        var hub = builder.AddKipuHub("hub");
-        builder.AddExecutable("app", "dotnet", ".").WithReference(hub);
-        await using (var app = builder.Build())
+        var text = await PublishAsync(builder =>
         {
-            await app.RunAsync();
-        }
-
-        var text = await ReadAndDeleteAsync(path);
+            builder.Configuration["Parameters:hub-token"] = KnownToken;
+            var hub = builder.AddKipuHub("hub");
+            builder.AddExecutable("app", "dotnet", ".").WithReference(hub);
+        });
         var resources = JsonNode.Parse(text)!["resources"]!;
         Assert.That((string?)resources["hub-token"]!["type"], Is.EqualTo("parameter.v0"));
         Assert.That((bool?)resources["hub-token"]!["inputs"]!["value"]!["secret"], Is.True);
@@ -69,17 +64,11 @@ public sealed class ManifestTests
     [Test]
     public async Task JobDurationsAndFaultsAreTheEmulatorsArguments()
     {
-        var path = ManifestPath();
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = PublishArgs(path), DisableDashboard = true });
-        builder.AddKipuHubEmulator("kipuhub", "/opt/kipuhub/KipuHub.Emulator.Tool.dll")
+        var text = await PublishAsync(builder => builder.AddKipuHubEmulator("kipuhub", "/opt/kipuhub/KipuHub.Emulator.Tool.dll")
             .WithJobDurations(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(1500))
-            .WithFaults("ServerError POST /quantum/jobs times=2", " Latency * /quantum/** delay-ms=500 ");
-        await using (var app = builder.Build())
-        {
-            await app.RunAsync();
-        }
+            .WithFaults("ServerError POST /quantum/jobs times=2", " Latency * /quantum/** delay-ms=500 "));
 
-        var args = JsonNode.Parse(await ReadAndDeleteAsync(path))!["resources"]!["kipuhub"]!["args"]!.AsArray().Select(a => (string?)a);
+        var args = JsonNode.Parse(text)!["resources"]!["kipuhub"]!["args"]!.AsArray().Select(a => (string?)a);
         Assert.That(args, Is.EqualTo(new[]
         {
             "/opt/kipuhub/KipuHub.Emulator.Tool.dll",
@@ -98,6 +87,20 @@ public sealed class ManifestTests
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.WithJobDurations(TimeSpan.FromSeconds(-1), TimeSpan.Zero));
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.WithJobDurations(TimeSpan.Zero, TimeSpan.FromTicks(5)));
         Assert.Throws<ArgumentException>(() => emulator.WithFaults(" "));
+    }
+
+    /// <summary>Builds an AppHost in process with <paramref name="build"/>, publishes its manifest, and returns the manifest's text.</summary>
+    private static async Task<string> PublishAsync(Action<IDistributedApplicationBuilder> build)
+    {
+        var path = ManifestPath();
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = PublishArgs(path), DisableDashboard = true });
+        build(builder);
+        await using (var app = builder.Build())
+        {
+            await app.RunAsync();
+        }
+
+        return await ReadAndDeleteAsync(path);
     }
 
     private static async Task<string> ReadAndDeleteAsync(string path)

@@ -1,5 +1,6 @@
 extern alias webapi;
 
+using KipuHub.Aspire.Tests.Support;
 using KipuHub.Emulator;
 using KipuHub.Generated.Service;
 using Microsoft.AspNetCore.Hosting;
@@ -21,8 +22,8 @@ public sealed class SampleApiGatewayTests
     [Test]
     public async Task AServiceClientResolvedInTheApiCallsTheEmulatorsGateway()
     {
-        await using var emulator = await KipuHubEmulator.StartAsync(new KipuHubEmulatorOptions { Users = { new EmulatorUser("emulator-user", Token) }, ServiceTokens = { Token } });
-        var connectionString = $"Endpoint={emulator.QuantumBaseUrl};PlatformEndpoint={emulator.PlatformBaseUrl};ServiceEndpoint={emulator.BaseUrl}gateway/;Token={Token};ServiceToken={Token}";
+        await using var emulator = await OneTokenEmulator.StartAsync(Token);
+        var connectionString = OneTokenEmulator.ConnectionString(emulator, Token);
         await using var app = new WebApplicationFactory<WebApiProgram>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:kipuhub", connectionString)
             .UseSetting("KipuHub:ServiceGateways:bell_sampler:BaseUrl", "kipu-demo/bell-sampler/1.0.0/"));

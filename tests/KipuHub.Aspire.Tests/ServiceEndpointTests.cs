@@ -1,3 +1,4 @@
+using KipuHub.Aspire.Tests.Support;
 using KipuHub.Emulator;
 using KipuHub.Extensions.DependencyInjection;
 using KipuHub.Generated.Service;
@@ -18,9 +19,9 @@ public sealed class ServiceEndpointTests
     public async Task AGatewayWithARelativeUrlCallsTheEmulatorsGatewayWithTheServiceToken()
     {
         // What the emulator tool does with KIPUHUB_EMULATOR_TOKEN: one token on every API.
-        await using var emulator = await KipuHubEmulator.StartAsync(new KipuHubEmulatorOptions { Users = { new EmulatorUser("emulator-user", Token) }, ServiceTokens = { Token } });
+        await using var emulator = await OneTokenEmulator.StartAsync(Token);
         var builder = Builder(
-            ("ConnectionStrings:kipuhub", $"Endpoint={emulator.QuantumBaseUrl};PlatformEndpoint={emulator.PlatformBaseUrl};ServiceEndpoint={emulator.BaseUrl}gateway/;Token={Token};ServiceToken={Token}"),
+            ("ConnectionStrings:kipuhub", OneTokenEmulator.ConnectionString(emulator, Token)),
             ("KipuHub:ServiceGateways:echo:BaseUrl", "kipu-demo/echo/1.0.0/"));
         builder.AddKipuHubClient("kipuhub");
         using var host = builder.Build();

@@ -3,6 +3,7 @@ extern alias webapi;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using KipuHub.Aspire.Tests.Support;
 using KipuHub.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,8 +41,8 @@ public sealed class SpanNestingTests
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var emulator = await KipuHubEmulator.StartAsync(new KipuHubEmulatorOptions { Users = { new EmulatorUser("emulator-user", Token) }, ServiceTokens = { Token } });
-        var connectionString = $"Endpoint={emulator.QuantumBaseUrl};PlatformEndpoint={emulator.PlatformBaseUrl};ServiceEndpoint={emulator.BaseUrl}gateway/;Token={Token};ServiceToken={Token}";
+        await using var emulator = await OneTokenEmulator.StartAsync(Token);
+        var connectionString = OneTokenEmulator.ConnectionString(emulator, Token);
         await using var app = new WebApplicationFactory<WebApiProgram>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:kipuhub", connectionString));
         using var http = app.CreateClient();
 
